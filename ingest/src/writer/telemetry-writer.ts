@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { SUBJECTS, TelemetryBatchEnvelopeSchema, type TelemetryBatchMessage } from '@kh02/schemas';
+import type { Bus, BusMessage, ConsumerSpec, Subscription } from '@kh02/platform';
+import type { Logger } from 'pino';
+import { backoffMs, isPermanentInsertError } from './classify-error.js';
+import { rowsOf, type Row, type TelemetryTable } from './rows.js';
+import type { TelemetryStore } from './telemetry-store.js';
+
+interface Pending {
+  msg: BusMessage;
+  table: TelemetryTable;
+  rows: Row[];
+  /** Rows it brought into the buffer (rows may shrink when duplicates are dropped). */
+  buffered: number;
+}
+
+export interface TelemetryWriterOptions {
+  bus: Bus;
+  store: TelemetryStore;
+  consumer: ConsumerSpec;
+  logger: Logger;
+  provinceOf: (unitCode: string) => string | undefined;
+  /** Flush when this many rows are buffered… */
+  maxBatchRows: number;
+  /** …or when the oldest buffered message is this old (≤ 1 s per the design). */
+  flushIntervalMs: number;
+  /** Above this many buffered rows new messages go back to the bus (bounded memory while the store is down). */
+  highWaterRows: number;
+  now?: () => number;
+}
+
+export interface WriterStats {
+  flushes: number;
+  rowsWritten: number;
+  messagesAcked: number;
+  duplicatesSkipped: number;
+  deadLettered: number;
+  retries: number;
+  bufferedRows: number;
+  lastError: string | undefined;
+  lastFlushAtMs: number | undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Consumes the telemetry stream and writes ClickHouse in batches. A bus
+ * message is acknowledged only after every row it carried is in ClickHouse
+ * (or, if ClickHouse rejects it as malformed, after it is in the dead-letter
+ * stream): nothing is ever dropped silently.
+ */
+export class TelemetryWriter {
+  readonly stats: WriterStats = {
+    flushes: 0,
+    rowsWritten: 0,
+    messagesAcked: 0,
+    duplicatesSkipped: 0,
+    deadLettered: 0,
+    retries: 0,
+    bufferedRows: 0,
+    lastError: undefined,
+    lastFlushAtMs: undefined,
+  };
+  private buffer: Pending[] = [];
+  private readonly bufferedSeqs = new Set<number>();
+  private oldestAtMs = 0;
+  private lastHeartbeatMs = 0;
+  private flushing: Promise<void> | undefined;
+  private subscription: Subscription | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private abandonRetries = false;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: TelemetryWriterOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  async start(): Promise<void> {
+    this.subscription = await this.opts.bus.consume(this.opts.consumer, (m) => this.onMessage(m));
+    const tickMs = Math.max(10, Math.min(100, Math.floor(this.opts.flushIntervalMs / 2)));
+    this.timer = setInterval(() => this.tick(), tickMs);
+  }
+
+  /** Writes what is buffered (bounded by `graceMs`), then detaches; the rest is redelivered later. */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    const abandon = setTimeout(() => {
+      this.abandonRetries = true;
+    }, graceMs);
+    this.kickFlush();
+    await this.flushing;
+    clearTimeout(abandon);
+    if (this.timer) clearInterval(this.timer);
+    await this.subscription?.stop();
+  }
+
+  /** True while the writer is healthy enough to make progress (for /ready). */
+  isHealthy(): boolean {
+    return !this.stopping && this.subscription !== undefined && this.stats.retries < 50;
+  }
+
+  private onMessage(msg: BusMessage): void {
+    if (this.stopping || this.stats.bufferedRows >= this.opts.highWaterRows) {
+      msg.nak(this.stopping ? 0 : 1_000);
+      return;
+    }
+    if (this.bufferedSeqs.has(msg.seq)) {
+      // Redelivered while still buffered (ack wait expired during a long store outage): keep the newest handle.
+      const entry = this.buffer.find((p) => p.msg.seq === msg.seq);
+      if (entry) entry.msg = msg;
+      return;
+    }
+    let message: TelemetryBatchMessage;
+    try {
+      message = TelemetryBatchEnvelopeSchema.parse(
+        JSON.parse(new TextDecoder().decode(msg.data)),
+      ) as TelemetryBatchMessage;
+    } catch (err) {
+      void this.deadLetter(msg, 'undecodable', err);
+      return;
+    }
+    const { table, rows } = rowsOf(message, msg.seq, this.opts.provinceOf);
+    if (this.buffer.length === 0) this.oldestAtMs = this.now();
+    this.buffer.push({ msg, table, rows, buffered: rows.length });
+    this.bufferedSeqs.add(msg.seq);
+    this.stats.bufferedRows += rows.length;
+    if (this.stats.bufferedRows >= this.opts.maxBatchRows) this.kickFlush();
+  }
+
+  private tick(): void {
+    const t = this.now();
+    if (this.buffer.length > 0 && t - this.oldestAtMs >= this.opts.flushIntervalMs) this.kickFlush();
+    // Long store outages: keep buffered messages from being redelivered elsewhere.
+    if (t - this.lastHeartbeatMs > 15_000) {
+      this.lastHeartbeatMs = t;
+      for (const p of this.buffer) p.msg.working();
+    }
+  }
+
+  private kickFlush(): void {
+    this.flushing ??= this.flushLoop().finally(() => {
+      this.flushing = undefined;
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.buffer.length > 0 && !this.abandonRetries) {
+      const due = this.now() - this.oldestAtMs >= this.opts.flushIntervalMs;
+      if (!due && !this.stopping && this.stats.bufferedRows < this.opts.maxBatchRows) return;
+      const batch = this.takeBatch();
+      try {
+        await this.writeBatch(batch);
+      } catch (err) {
+        // Only reached when retries were abandoned at shutdown: leave them unacked for redelivery.
+        for (const p of batch) {
+          this.bufferedSeqs.delete(p.msg.seq);
+          this.stats.bufferedRows -= p.buffered;
+        }
+        this.opts.logger.warn({ err, messages: batch.length }, 'batch left unacknowledged');
+        return;
+      }
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    let rows = 0;
+    while (this.buffer.length > 0 && (rows < this.opts.maxBatchRows || batch.length === 0)) {
+      const p = this.buffer.shift();
+      if (!p) break;
+      batch.push(p);
+      rows += p.rows.length;
+    }
+    this.oldestAtMs = this.now();
+    return batch;
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    const byTable = new Map<TelemetryTable, Pending[]>();
+    for (const p of batch) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
+    for (const [table, entries] of byTable) {
+      await this.dropAlreadyStored(table, entries);
+      await this.insertWithRetry(table, entries);
+    }
+    for (const p of batch) {
+      p.msg.ack();
+      this.bufferedSeqs.delete(p.msg.seq);
+      this.stats.bufferedRows -= p.buffered;
+      this.stats.messagesAcked++;
+    }
+    this.stats.flushes++;
+    this.stats.lastFlushAtMs = this.now();
+  }
+
+  /**
+   * A redelivered message may already be in ClickHouse (the previous writer
+   * inserted it and died before acking). Redeliveries are rare, so asking
+   * ClickHouse which of their event ids exist is cheap and exact.
+   */
+  private async dropAlreadyStored(table: TelemetryTable, entries: Pending[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const p of entries) {
+      p.rows = p.rows.filter((r) => {
+        const id = String(r.event_id);
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+    }
+    const redelivered = entries.filter((p) => p.msg.deliveryCount > 1);
+    if (redelivered.length === 0) return;
+    const rows = redelivered.flatMap((p) => p.rows);
+    const units = [...new Set(rows.map((r) => String(r.unit_code)))];
+    const existing = await this.retryTransient(() =>
+      this.opts.store.existingEventIds(
+        table,
+        units,
+        rows.map((r) => String(r.event_id)),
+      ),
+    );
+    for (const p of redelivered) {
+      const before = p.rows.length;
+      p.rows = p.rows.filter((r) => !existing.has(String(r.event_id)));
+      this.stats.duplicatesSkipped += before - p.rows.length;
+    }
+  }
+
+  private async insertWithRetry(table: TelemetryTable, entries: Pending[]): Promise<void> {
+    const rows = entries.flatMap((p) => p.rows);
+    if (rows.length === 0) return;
+    const token = createHash('sha256')
+      .update(`${table}:${entries.map((p) => p.msg.seq).join(',')}`)
+      .digest('hex');
+    try {
+      await this.retryTransient(() => this.opts.store.insert(table, rows, token));
+      this.stats.rowsWritten += rows.length;
+    } catch (err) {
+      if (!isPermanentInsertError(err)) throw err;
+      // Find the poison message by bisection; every healthy message still gets written.
+      if (entries.length === 1 && entries[0]) {
+        await this.deadLetter(entries[0].msg, 'rejected_by_clickhouse', err, false);
+        entries[0].rows = [];
+        return;
+      }
+      const mid = Math.ceil(entries.length / 2);
+      await this.insertWithRetry(table, entries.slice(0, mid));
+      await this.insertWithRetry(table, entries.slice(mid));
+    }
+  }
+
+  private async retryTransient<T>(op: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await op();
+        if (attempt > 0) this.opts.logger.info({ attempts: attempt + 1 }, 'ClickHouse recovered');
+        this.stats.retries = 0;
+        return result;
+      } catch (err) {
+        if (isPermanentInsertError(err) || this.abandonRetries) throw err;
+        this.stats.retries++;
+        this.stats.lastError = err instanceof Error ? err.message : String(err);
+        const wait = backoffMs(attempt);
+        if (attempt % 10 === 0)
+          this.opts.logger.warn({ err, attempt, waitMs: wait }, 'ClickHouse unavailable, retrying');
+        await sleep(wait);
+      }
+    }
+  }
+
+  /** Poison goes to the dead-letter stream with the reason; only then is the original acknowledged. */
+  private async deadLetter(msg: BusMessage, reason: string, err: unknown, ack = true): Promise<void> {
+    const detail = err instanceof Error ? err.message : String(err);
+    try {
+      await this.opts.bus.publish(SUBJECTS.deadLetter('telemetry'), msg.data, {
+        msgId: `dlq:${msg.subject}:${msg.seq}`,
+        headers: { 'KH02-Reason': reason, 'KH02-Detail': detail.slice(0, 500), 'KH02-Origin-Seq': String(msg.seq) },
+      });
+      this.stats.deadLettered++;
+      this.opts.logger.error({ seq: msg.seq, reason, detail }, 'message sent to dead-letter stream');
+      if (ack) msg.ack();
+    } catch (publishErr) {
+      this.opts.logger.error({ err: publishErr, seq: msg.seq }, 'dead-letter publish failed; will retry');
+      if (ack) msg.nak(5_000);
+      else throw publishErr;
+    }
+  }
+}

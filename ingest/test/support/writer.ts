@@ -1,0 +1,35 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { defaultRegistry } from '@kh02/schemas/registry';
+import { busTopology, WRITER_TELEMETRY_CONSUMER, type Bus } from '@kh02/platform';
+import { ClickHouseTelemetryStore, type TelemetryStore } from '../../src/writer/telemetry-store.js';
+import { TelemetryWriter } from '../../src/writer/telemetry-writer.js';
+import { silentLogger } from './harness.js';
+import { TEST_DB } from './store.js';
+
+/** Test topology: a 1 s writer ack wait so a crashed writer's messages come back quickly. */
+export const TEST_TOPOLOGY = busTopology(undefined, { writerAckWaitMs: 1_000 });
+
+export function writerConsumer() {
+  const spec = TEST_TOPOLOGY.durableConsumers.find((c) => c.name === WRITER_TELEMETRY_CONSUMER);
+  if (!spec) throw new Error('writer consumer missing from topology');
+  return spec;
+}
+
+export function startWriter(
+  bus: Bus,
+  client: ClickHouseClient,
+  opts: { store?: TelemetryStore; flushIntervalMs?: number; maxBatchRows?: number } = {},
+) {
+  const registry = defaultRegistry();
+  const writer = new TelemetryWriter({
+    bus,
+    store: opts.store ?? new ClickHouseTelemetryStore(client, TEST_DB),
+    consumer: writerConsumer(),
+    logger: silentLogger,
+    provinceOf: (code) => registry.provinceOf(code),
+    maxBatchRows: opts.maxBatchRows ?? 5_000,
+    flushIntervalMs: opts.flushIntervalMs ?? 100,
+    highWaterRows: 100_000,
+  });
+  return writer;
+}

@@ -1,0 +1,3 @@
+export * from './nats-server.js';
+export * from './temp-dir.js';
+export * from './bus-contract.js';

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { TELEMETRY_KINDS, type TelemetryEventByKind, type TelemetryKind } from './ingest/kinds.js';
+
+/** Stream and subject names. Versioned in the name: a breaking change means v2. */
+export const STREAMS = {
+  telemetry: 'KH02_TELEMETRY',
+  deadLetter: 'KH02_DLQ',
+  tickets: 'KH02_TICKETS',
+} as const;
+
+export const SUBJECTS = {
+  telemetryPrefix: 'kh02.telemetry.v1',
+  telemetryAll: 'kh02.telemetry.v1.>',
+  telemetry: (kind: TelemetryKind) => `kh02.telemetry.v1.${kind}`,
+  deadLetterAll: 'kh02.dlq.v1.>',
+  deadLetter: (origin: string) => `kh02.dlq.v1.${origin}`,
+  ticketsAll: 'kh02.tickets.v1.>',
+  ticket: (ticketId: string) => `kh02.tickets.v1.${ticketId}`,
+} as const;
+
+export function kindFromSubject(subject: string): TelemetryKind | undefined {
+  const kind = subject.slice(SUBJECTS.telemetryPrefix.length + 1);
+  return (TELEMETRY_KINDS as readonly string[]).includes(kind) ? (kind as TelemetryKind) : undefined;
+}
+
+/**
+ * One bus message per accepted HTTP request: the validated events plus who
+ * sent them and when. Its bus msg-id is the request's idempotency key.
+ */
+export interface TelemetryBatchMessage<K extends TelemetryKind = TelemetryKind> {
+  v: 1;
+  kind: K;
+  key_id: string;
+  idempotency_key: string;
+  received_at_ms: number;
+  events: TelemetryEventByKind[K][];
+}
+
+/** Structural check used by consumers; the events were validated at ingest. */
+export const TelemetryBatchEnvelopeSchema = z.object({
+  v: z.literal(1),
+  kind: z.enum(TELEMETRY_KINDS),
+  key_id: z.string().min(1).max(64),
+  idempotency_key: z.string().min(1).max(200),
+  received_at_ms: z.number().int().positive(),
+  events: z.array(z.record(z.string(), z.unknown())).min(1).max(1000),
+});

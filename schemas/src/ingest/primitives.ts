@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { bilingual } from '../i18n.js';
+
+/**
+ * Field primitives shared by every ingest contract. Every field is bounded: no
+ * unbounded strings, numbers in range, identifiers by pattern (OWASP API4).
+ */
+
+// Control characters (C0, DEL, C1) never belong in report text and break logs.
+const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+
+export function boundedText(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => NO_CONTROL_CHARS.test(s), {
+      params: {
+        reason: 'control_chars',
+        message: bilingual('Chuỗi chứa ký tự điều khiển không hợp lệ.', 'The text contains control characters.'),
+      },
+    });
+}
+
+/** Globally unique per event; a UUID is recommended. Used for end-to-end dedup. */
+export const EventIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/);
+
+export const VendorCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/);
+export const SystemIdSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,63}$/);
+export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/);
+export const CommuneCodeSchema = z.string().regex(/^\d{5}$/);
+export const AgencyCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/);
+/** A system is owned by a province (2 digits) or a central agency (letters). */
+export const OwnerUnitCodeSchema = z.string().regex(/^(\d{2}|[A-Z][A-Z0-9]{1,11})$/);
+
+/** ISO 8601 instant with an explicit offset (Z or ±hh:mm): local wall time is ambiguous. */
+export const InstantSchema = z.iso.datetime({ offset: true });
+/** Calendar date in Vietnam (Asia/Ho_Chi_Minh), YYYY-MM-DD. */
+export const LocalDateSchema = z.iso.date();
+
+export const PercentSchema = z.number().min(0).max(100);
+/** Bits per second; 1 Tbit/s is far above any monitored link. */
+export const BitsPerSecondSchema = z.number().min(0).max(1e12);
+export const CountSchema = z.number().int().min(0).max(10_000_000);
+
+export const AlertKindSchema = z.enum(['performance', 'security']);
+export const AlertSeveritySchema = z.enum(['info', 'warning', 'critical']);
+
+export const AlertSchema = z.strictObject({
+  kind: AlertKindSchema,
+  severity: AlertSeveritySchema,
+  message: boundedText(500),
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/)
+    .optional(),
+  /** When the condition started; defaults to the sample's own time. */
+  started_at: InstantSchema.optional(),
+});
+export type Alert = z.infer<typeof AlertSchema>;

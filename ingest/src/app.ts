@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import type { ApiKeyRecord } from './auth/api-keys.js';
 import { tokenFromHeaders } from './auth/api-keys.js';
-import { installErrorHandlers, sendError } from './http-errors.js';
+import { installErrorHandlers, sendError } from '@kh02/platform';
 import type { IngestDeps } from './ingest-deps.js';
 import { registerTelemetryRoutes } from './routes/telemetry.js';
 

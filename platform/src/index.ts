@@ -9,3 +9,5 @@ export * from './clickhouse/migrate.js';
 export * from './logger.js';
 export * from './env-helpers.js';
 export * from './shutdown.js';
+export * from './http-errors.js';
+export * from './registry-loader.js';

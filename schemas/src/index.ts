@@ -11,3 +11,4 @@ export * from './ingest/issues.js';
 export * from './ingest/time-window.js';
 export * from './ingest/validate-batch.js';
 export * from './ingest/responses.js';
+export * from './status/index.js';

@@ -147,6 +147,7 @@ export function lunarDateOf(date: LocalDate, options: LunarOptions = {}): LunarD
   const year = Number(date.slice(0, 4));
   // A Gregorian date belongs to lunar year `year` or, before Tết, to `year − 1`.
   for (const candidate of [year, year - 1]) {
+    if (candidate < LUNAR_MIN_YEAR || candidate > LUNAR_MAX_YEAR) continue;
     for (const m of lunarMonthsOfYear(candidate, options)) {
       const start = localDateToDayNumber(m.firstDay);
       if (day >= start && day < start + m.days) {

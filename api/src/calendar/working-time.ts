@@ -53,7 +53,10 @@ export function addWorkingTime(cal: WorkingCalendar, start: Date, ms: number): D
 export function workingTimeBetween(cal: WorkingCalendar, a: Date, b: Date): number {
   const aMs = assertValidDate(a, 'a');
   const bMs = assertValidDate(b, 'b');
-  if (bMs < aMs) return -workingTimeBetween(cal, b, a);
+  if (bMs < aMs) {
+    const forward = workingTimeBetween(cal, b, a);
+    return forward === 0 ? 0 : -forward; // never -0, which Object.is tells apart from 0
+  }
   let total = 0;
   const lastDay = localDayNumber(bMs);
   for (let day = localDayNumber(aMs); day <= lastDay; day += 1) {

@@ -9,10 +9,9 @@ import {
   type TelemetryBatchMessage,
   type TelemetryKind,
 } from '@kh02/schemas';
-import { BusFullError, BusUnavailableError } from '@kh02/platform';
+import { BusFullError, BusUnavailableError, sendError } from '@kh02/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkScope } from '../auth/scope.js';
-import { sendError } from '../http-errors.js';
 import type { IngestDeps } from '../ingest-deps.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;

@@ -17,7 +17,13 @@ export interface RowContext {
   provinceOf: (unitCode: string) => string | undefined;
 }
 
-const alertRow = (a: Alert) => ({ kind: a.kind, severity: a.severity, message: a.message, code: a.code ?? '' });
+const alertRow = (a: Alert) => ({
+  kind: a.kind,
+  severity: a.severity,
+  message: a.message,
+  code: a.code ?? '',
+  started_at: a.started_at ?? null,
+});
 
 function sampleRow(e: HealthSample, c: RowContext): Row {
   return {

@@ -77,6 +77,7 @@ export class LocalBus implements Bus {
     const attached = consumer;
     attached.attach(onMessage);
     return Promise.resolve({
+      name: attached.spec.name,
       stop: () => {
         attached.detach();
         if (!attached.spec.durable) stream.removeConsumer(attached.spec.name);

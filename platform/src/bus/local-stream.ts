@@ -25,6 +25,13 @@ export class LocalStream implements ConsumerHost {
   private readonly lastBySubject = new Map<string, number>();
   readonly consumers = new Map<string, LocalConsumer>();
   private lastSeq = 0;
+  /**
+   * Highest sequence up to which every publish has finished (stored or rolled
+   * back). Consumers only see messages up to here, so a slow fsync of seq 5
+   * can never let seq 6 overtake it and leave 5 undelivered.
+   */
+  private visibleSeq = 0;
+  private readonly finishedAhead = new Set<number>();
   private headSeq = 1;
   private bytes = 0;
   private journal: StreamJournal | undefined;
@@ -78,8 +85,20 @@ export class LocalStream implements ConsumerHost {
         journal.markLive(msg.seq);
       }
     }
+    this.visibleSeq = this.lastSeq;
     this.advanceHead();
     this.expire();
+  }
+
+  /** Marks a publish finished and extends the visible prefix; returns true if consumers have news. */
+  private finish(seq: number): boolean {
+    this.finishedAhead.add(seq);
+    const before = this.visibleSeq;
+    while (this.finishedAhead.has(this.visibleSeq + 1)) {
+      this.visibleSeq++;
+      this.finishedAhead.delete(this.visibleSeq);
+    }
+    return this.visibleSeq > before;
   }
 
   async publish(subject: string, data: Uint8Array, opts: PublishOptions): Promise<PublishAck> {
@@ -113,6 +132,7 @@ export class LocalStream implements ConsumerHost {
       await durable;
     } catch (err) {
       // Not durable, so not accepted: undo so a retry can succeed.
+      if (this.finish(seq)) for (const c of this.consumers.values()) c.notify();
       this.bytes -= data.length;
       if (this.dedup.get(opts.msgId) === entry) this.dedup.delete(opts.msgId);
       if (this.lastBySubject.get(subject) === seq) {
@@ -126,6 +146,7 @@ export class LocalStream implements ConsumerHost {
     if (this.spec.retention === 'interest' && interest.size === 0) {
       this.bytes -= data.length;
       this.journal?.markDeleted(seq);
+      this.finish(seq);
       return { stream: this.spec.name, seq, duplicate: false };
     }
     this.messages.set(seq, {
@@ -139,7 +160,7 @@ export class LocalStream implements ConsumerHost {
       interest,
       priorDeliveries: 0,
     });
-    for (const c of this.consumers.values()) if (interest.has(c.spec.name)) c.notify();
+    if (this.finish(seq)) for (const c of this.consumers.values()) c.notify();
     return { stream: this.spec.name, seq, duplicate: false };
   }
 
@@ -147,7 +168,7 @@ export class LocalStream implements ConsumerHost {
   addConsumer(spec: ConsumerSpec): LocalConsumer {
     const consumer = new LocalConsumer(spec, this, this.now);
     this.consumers.set(spec.name, consumer);
-    if (spec.deliverPolicy === 'new') consumer.startAt(this.lastSeq + 1);
+    if (spec.deliverPolicy === 'new') consumer.startAt(this.visibleSeq + 1);
     else
       for (const msg of this.messages.values()) if (this.consumerWants(spec, msg.subject)) msg.interest.add(spec.name);
     return consumer;
@@ -162,7 +183,7 @@ export class LocalStream implements ConsumerHost {
   }
 
   *messagesFrom(seq: number): Iterable<StoredMessage> {
-    for (let s = Math.max(seq, this.headSeq); s <= this.lastSeq; s++) {
+    for (let s = Math.max(seq, this.headSeq); s <= this.visibleSeq; s++) {
       const m = this.messages.get(s);
       if (m) yield m;
     }
@@ -182,7 +203,7 @@ export class LocalStream implements ConsumerHost {
   state(): StreamState {
     this.expire();
     const consumers: StreamState['consumers'] = {};
-    for (const [name, c] of this.consumers) consumers[name] = c.state(this.lastSeq);
+    for (const [name, c] of this.consumers) consumers[name] = c.state(this.visibleSeq);
     return {
       messages: this.messages.size,
       bytes: this.bytes,
@@ -214,7 +235,7 @@ export class LocalStream implements ConsumerHost {
   }
 
   private advanceHead(): void {
-    while (this.headSeq <= this.lastSeq && !this.messages.has(this.headSeq)) this.headSeq++;
+    while (this.headSeq <= this.visibleSeq && !this.messages.has(this.headSeq)) this.headSeq++;
   }
 
   /** max_age: the explicit loss horizon, and expiry of dedup entries. */

@@ -154,6 +154,7 @@ export class NatsBus implements Bus {
     })();
     loop.catch((err: unknown) => this.opts.logger.error({ err, consumer: name }, 'consumer loop failed'));
     return {
+      name,
       stop: async () => {
         await messages.close();
         await loop.catch(() => undefined);

@@ -63,6 +63,8 @@ export interface BusMessage {
 }
 
 export interface Subscription {
+  /** The consumer's name on the bus (generated for ephemeral consumers), for lag lookups. */
+  readonly name: string;
   /** Stop delivering; unacked messages are redelivered to the next subscriber. */
   stop(): Promise<void>;
 }

@@ -88,6 +88,25 @@ export function busContract(label: string, factory: BusFactory): void {
       await sub.stop();
     });
 
+    it('delivers every one of many concurrent publishes to a live consumer, in sequence order', async () => {
+      const c = collector();
+      const sub = await bus.consume(
+        { ...CONTRACT_DURABLE, name: 'all-of-them', durable: false, deliverPolicy: 'new' },
+        (m) => {
+          c.onMessage(m);
+          m.ack();
+        },
+      );
+      const acks = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => bus.publish('contract.a', enc(`c${i}`), { msgId: `conc-${i}` })),
+      );
+      expect(new Set(acks.map((a) => a.seq)).size).toBe(40);
+      await eventually(() => c.got.length === 40);
+      const seqs = c.got.map((m) => m.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      await sub.stop();
+    });
+
     it('redelivers after nak and after the ack wait expires', async () => {
       await bus.publish('contract.a', enc('n'), { msgId: 'r-1' });
       const c = collector();

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS {db}.health_samples
     net_in_bps Float64,
     net_out_bps Float64,
     response_ms Nullable(Float32),
-    alerts Array(Tuple(kind LowCardinality(String), severity LowCardinality(String), message String, code String)),
+    alerts Array(Tuple(kind LowCardinality(String), severity LowCardinality(String), message String, code String, started_at Nullable(DateTime64(3, 'UTC')))),
     key_id LowCardinality(String),
     received_at DateTime64(3, 'UTC'),
     bus_seq UInt64
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS {db}.health_reports
     peak_net_in_bps Float64,
     peak_net_out_bps Float64,
     peaks Array(Tuple(at DateTime64(3, 'UTC'), cpu_pct Float32, ram_pct Float32, net_in_bps Float64, net_out_bps Float64)),
-    alerts Array(Tuple(kind LowCardinality(String), severity LowCardinality(String), message String, code String)),
+    alerts Array(Tuple(kind LowCardinality(String), severity LowCardinality(String), message String, code String, started_at Nullable(DateTime64(3, 'UTC')))),
     key_id LowCardinality(String),
     received_at DateTime64(3, 'UTC'),
     bus_seq UInt64

@@ -155,14 +155,14 @@ PARTITION BY toYYYYMM(at)
 ORDER BY (unit_code, system_id, at, event_id, kind, code, message);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {db}.alerts_from_samples_mv TO {db}.alerts AS
-SELECT event_id, 'sample' AS source, vendor, system_id, unit_code, observed_at AS at,
+SELECT event_id, 'sample' AS source, vendor, system_id, unit_code, ifNull(a.started_at, observed_at) AS at,
        a.kind AS kind, a.severity AS severity, a.message AS message, a.code AS code
 FROM {db}.health_samples
 ARRAY JOIN alerts AS a;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {db}.alerts_from_reports_mv TO {db}.alerts AS
 SELECT event_id, 'daily_report' AS source, vendor, system_id, unit_code,
-       toDateTime64(report_date, 3, 'UTC') AS at,
+       ifNull(a.started_at, toDateTime64(toDateTime(report_date, 'Asia/Ho_Chi_Minh'), 3, 'UTC')) AS at,
        a.kind AS kind, a.severity AS severity, a.message AS message, a.code AS code
 FROM {db}.health_reports
 ARRAY JOIN alerts AS a;

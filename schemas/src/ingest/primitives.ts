@@ -49,6 +49,8 @@ export const CountSchema = z.number().int().min(0).max(10_000_000);
 
 export const AlertKindSchema = z.enum(['performance', 'security']);
 export const AlertSeveritySchema = z.enum(['info', 'warning', 'critical']);
+export type AlertKind = z.infer<typeof AlertKindSchema>;
+export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;
 
 export const AlertSchema = z.strictObject({
   kind: AlertKindSchema,

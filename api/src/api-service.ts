@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@kh02/schemas';
+import type { Registry } from '@kh02/schemas/registry';
+import type { Bus, Logger } from '@kh02/platform';
+import type { FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import { buildApiApp } from './app.js';
+import type { ApiEnv } from './env.js';
+import { calendarPort, loadCalendarFile } from './status/calendar-port.js';
+import { DEFAULT_STATUS_CONFIG, parseStatusConfig, type StatusConfig } from './status/config.js';
+import { StatusService } from './status/status-service.js';
+
+export interface ApiService {
+  app: FastifyInstance;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  status: StatusService;
+  url: string;
+  /** Test seam: drop every live connection and refuse new ones (simulates a cut link). */
+  setLiveFeedPaused(paused: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function loadStatusConfig(path: string, logger: Logger): Promise<StatusConfig> {
+  try {
+    return parseStatusConfig(JSON.parse(await readFile(path, 'utf8')) as unknown);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      logger.info({ path }, 'no status threshold file; using the documented defaults');
+      return DEFAULT_STATUS_CONFIG;
+    }
+    throw err;
+  }
+}
+
+/** Status engine + read API + socket.io + the wall's static files, listening on API_HOST:API_PORT. */
+export async function startApiService(deps: {
+  env: ApiEnv;
+  bus: Bus;
+  clickhouse: ClickHouseClient;
+  database: string;
+  registry: Registry;
+  logger: Logger;
+  now?: () => number;
+}): Promise<ApiService> {
+  const { env, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const config = await loadStatusConfig(env.STATUS_CONFIG_FILE, logger);
+  const calendar = calendarPort(await loadCalendarFile(env.WORKING_CALENDAR_FILE));
+  let paused = false;
+  // The socket.io server exists before the HTTP server so the status service can own the live hub;
+  // it is attached to fastify's HTTP server once that is built.
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>({
+    path: '/socket.io',
+    transports: ['websocket'],
+    perMessageDeflate: false,
+    serveClient: false,
+  });
+  io.use((_socket, next) => (paused ? next(new Error('live feed paused')) : next()));
+  const status = new StatusService({
+    bus: deps.bus,
+    clickhouse: deps.clickhouse,
+    database: deps.database,
+    registry: deps.registry,
+    config,
+    calendar,
+    io,
+    logger: logger.child({ component: 'status' }),
+    now,
+    live: {
+      urgentFlushMs: env.LIVE_URGENT_FLUSH_MS,
+      routineFlushMs: env.LIVE_ROUTINE_FLUSH_MS,
+      heartbeatMs: 2_000,
+      ringSize: 300,
+    },
+  });
+  const app = await buildApiApp(
+    {
+      engine: status.engine,
+      hub: status.hub,
+      history: status.history,
+      registry: deps.registry,
+      clickhouse: deps.clickhouse,
+      database: deps.database,
+      now,
+      webDir: env.WEB_DIR,
+      readinessChecks: { bus: () => deps.bus.isConnected(), status_engine: () => status.isReady() },
+    },
+    logger.child({ component: 'api' }),
+  );
+  io.attach(app.server);
+  await status.start();
+  const address = await app.listen({ host: env.API_HOST, port: env.API_PORT });
+  return {
+    app,
+    io,
+    status,
+    url: address.replace('[::1]', '127.0.0.1'),
+    setLiveFeedPaused: async (p) => {
+      paused = p;
+      if (p) io.disconnectSockets(true);
+      await Promise.resolve();
+    },
+    close: async () => {
+      await status.stop();
+      io.disconnectSockets(true);
+      // fastify closes the HTTP server socket.io is attached to.
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { installErrorHandlers, sendError } from '@kh02/platform';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
+
+export interface ApiAppDeps extends ReadDeps {
+  /** The built wall (SvelteKit static build); served at / when present. */
+  webDir?: string;
+  readinessChecks: Record<string, () => boolean | Promise<boolean>>;
+}
+
+/** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
+export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance,
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app);
+  registerReadRoutes(app, deps);
+
+  app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
+  app.get('/ready', async (_req, reply) => {
+    const checks: Record<string, boolean> = {};
+    for (const [name, check] of Object.entries(deps.readinessChecks)) checks[name] = await check();
+    const ready = Object.values(checks).every(Boolean);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+  });
+
+  const webDir = deps.webDir ? resolve(deps.webDir) : undefined;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes (/province/79, /agency/BCA…) all load the single-page wall.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
+        return reply.sendFile('index.html');
+      }
+      return sendError(reply, 'NOT_FOUND');
+    });
+  }
+  return app;
+}

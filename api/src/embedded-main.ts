@@ -1,0 +1,21 @@
+import { bilingual } from '@kh02/schemas';
+import { createLogger, ShutdownSequence } from '@kh02/platform';
+import { startEmbeddedSystem } from './embedded.js';
+
+/** `npm start`: the whole system in one process, on embedded defaults, with live demo data. */
+const logger = createLogger('kh02', process.env.LOG_LEVEL ?? 'info', process.env.LOG_PRETTY === 'true');
+const system = await startEmbeddedSystem({ logger });
+const shutdown = new ShutdownSequence(logger, 30_000).add('stop system', () => system.stop());
+shutdown.installSignalHandlers();
+
+const vnpt = system.tokens['vendor-vnpt'];
+const banner = bilingual('Tường giám sát KH02 đang chạy', 'KH02 Command Wall is running');
+logger.info(
+  {
+    wall: `${system.apiUrl}/`,
+    kiosk: `${system.apiUrl}/?kiosk=1&rotate=30`,
+    ingest: system.ingestUrl,
+    demo_key_example: vnpt ? `${vnpt.slice(0, 22)}… (full tokens: data/api-keys.demo-credentials.json)` : undefined,
+  },
+  `${banner.vi} / ${banner.en}`,
+);

@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
+import {
+  createLogger,
+  loadRegistry,
+  migrate,
+  openClickHouse,
+  ShutdownSequence,
+  type Bus,
+  type Logger,
+} from '@kh02/platform';
+import {
+  createBusFromEnv,
+  createIngestApp,
+  createWriter,
+  loadIngestEnv,
+  loadOrCreateKeys,
+  type IngestEnv,
+} from '@kh02/ingest';
+import { startApiService, type ApiService } from './api-service.js';
+import { loadApiEnv, type ApiEnv } from './env.js';
+import { DemoSimulator } from './simulator/simulator.js';
+
+export interface EmbeddedOptions {
+  dataDir?: string;
+  apiPort?: number;
+  ingestPort?: number;
+  simulator?: boolean;
+  webDir?: string;
+  /** Environment to read the rest of the configuration from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+export interface EmbeddedSystem {
+  apiUrl: string;
+  ingestUrl: string;
+  /** Demo key id → bearer token (vendor-vnpt, counter-p01, …). */
+  tokens: Record<string, string>;
+  api: ApiService;
+  bus: Bus;
+  simulator: DemoSimulator | undefined;
+  setLiveFeedPaused(paused: boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function envWith(base: NodeJS.ProcessEnv, opts: EmbeddedOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  if (opts.dataDir) env.DATA_DIR = opts.dataDir;
+  if (opts.apiPort !== undefined) env.API_PORT = String(opts.apiPort);
+  if (opts.ingestPort !== undefined) env.INGEST_PORT = String(opts.ingestPort);
+  if (opts.simulator !== undefined) env.SIMULATOR = String(opts.simulator);
+  if (opts.webDir) env.WEB_DIR = opts.webDir;
+  return env;
+}
+
+/**
+ * The whole system in one process (the `npm start` default): ingest API,
+ * embedded journaled bus (or NATS when NATS_URL is set), writer, embedded
+ * ClickHouse (chDB, or a server when CLICKHOUSE_URL is set), status engine,
+ * read API + live feed + the wall, and the demo simulator.
+ */
+export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<EmbeddedSystem> {
+  const env = envWith(opts.env ?? process.env, opts);
+  const ingestEnv: IngestEnv = loadIngestEnv(env);
+  const apiEnv: ApiEnv = loadApiEnv(env);
+  const logger = opts.logger ?? createLogger('kh02', ingestEnv.LOG_LEVEL, ingestEnv.LOG_PRETTY);
+  const shutdown = new ShutdownSequence(logger);
+
+  const registry = await loadRegistry(ingestEnv.REGISTRY_OVERRIDE_FILE);
+  const { client: clickhouse, mode } = await openClickHouse({
+    ...(ingestEnv.CLICKHOUSE_URL ? { url: ingestEnv.CLICKHOUSE_URL } : {}),
+    username: ingestEnv.CLICKHOUSE_USER,
+    password: ingestEnv.CLICKHOUSE_PASSWORD,
+    embeddedPath: ingestEnv.CHDB_PATH,
+  });
+  const migrations = await migrate(clickhouse, ingestEnv.CLICKHOUSE_DATABASE, CLICKHOUSE_MIGRATIONS_DIR);
+  logger.info({ mode, applied: migrations.applied }, 'ClickHouse ready');
+
+  const bus = createBusFromEnv(ingestEnv, logger, 'kh02-embedded');
+  await bus.start();
+  logger.info({ bus: bus.kind }, 'bus ready');
+
+  const keys = await loadOrCreateKeys(ingestEnv.API_KEYS_FILE, { createDemo: true, registry });
+  const writer = createWriter(ingestEnv, { bus, clickhouse, registry, logger });
+  await writer.start();
+
+  const ingest = createIngestApp(ingestEnv, {
+    bus,
+    keys: keys.store,
+    registry,
+    logger: logger.child({ component: 'ingest' }),
+    readinessChecks: [() => writer.isHealthy()],
+  });
+  const ingestAddress = await ingest.listen({ host: ingestEnv.INGEST_HOST, port: ingestEnv.INGEST_PORT });
+  const ingestUrl = ingestAddress.replace('[::1]', '127.0.0.1');
+
+  const api = await startApiService({
+    env: apiEnv,
+    bus,
+    clickhouse,
+    database: ingestEnv.CLICKHOUSE_DATABASE,
+    registry,
+    logger,
+  });
+
+  let simulator: DemoSimulator | undefined;
+  if (apiEnv.SIMULATOR) {
+    simulator = new DemoSimulator({
+      ingestUrl,
+      tokens: keys.tokens,
+      registry,
+      sampleEveryMs: apiEnv.SIMULATOR_SAMPLE_EVERY_MS,
+      counterEveryMs: apiEnv.SIMULATOR_COUNTER_EVERY_MS,
+      logger: logger.child({ component: 'simulator' }),
+    });
+    void simulator.start().catch((err: unknown) => logger.error({ err }, 'simulator failed to start'));
+  }
+
+  shutdown
+    .add('stop simulator', () => simulator?.stop())
+    .add('stop accepting telemetry', async () => {
+      ingest.markShuttingDown();
+      await ingest.close();
+    })
+    .add('stop status engine and live feed', () => api.close())
+    .add('flush writer', () => writer.stop())
+    .add('close bus', () => bus.close())
+    .add('close ClickHouse', () => clickhouse.close());
+
+  return {
+    apiUrl: api.url,
+    ingestUrl,
+    tokens: keys.tokens,
+    api,
+    bus,
+    simulator,
+    setLiveFeedPaused: (p) => api.setLiveFeedPaused(p),
+    stop: () => shutdown.run('stop'),
+  };
+}
+
+export const DEFAULT_DATA_DIR = join(process.cwd(), 'data');

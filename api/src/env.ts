@@ -1,0 +1,22 @@
+import { booleanFlag, parseEnv, port } from '@kh02/platform';
+import { z } from 'zod';
+
+/** Read API, status engine and live feed configuration (see docs/configuration.md). */
+export const ApiEnvSchema = z.object({
+  DATA_DIR: z.string().default('./data'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  WEB_DIR: z.string().default('./web/build'),
+  STATUS_CONFIG_FILE: z.string().default('./config/status-thresholds.json'),
+  WORKING_CALENDAR_FILE: z.string().default('./config/working-calendar.json'),
+  LIVE_URGENT_FLUSH_MS: z.coerce.number().int().min(50).max(5_000).default(250),
+  LIVE_ROUTINE_FLUSH_MS: z.coerce.number().int().min(250).max(60_000).default(5_000),
+  SIMULATOR: booleanFlag.default(true),
+  SIMULATOR_SAMPLE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
+  SIMULATOR_COUNTER_EVERY_MS: z.coerce.number().int().min(5_000).default(300_000),
+});
+export type ApiEnv = z.infer<typeof ApiEnvSchema>;
+
+export function loadApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
+  return parseEnv(ApiEnvSchema, env);
+}

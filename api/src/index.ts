@@ -1,0 +1,3 @@
+export * from './embedded.js';
+export * from './api-service.js';
+export * from './env.js';

@@ -1,0 +1,255 @@
+import type {
+  ChildTile,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Tile,
+  UnitDiff,
+  UnitSnapshot,
+  WallDiff,
+  WallSnapshot,
+} from '@kh02/schemas';
+import type { Registry } from '@kh02/schemas/registry';
+import type { Server, Socket } from 'socket.io';
+import type { EngineChanges, StatusEngine } from '../status/engine.js';
+import { countStatuses, newestDataAsOf, presentChild, presentTile, type PipelineHealth } from './present.js';
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+interface Room {
+  seq: number;
+  ring: { seq: number; diff: WallDiff | UnitDiff }[];
+  tiles: Set<string>;
+  children: Set<string>;
+  urgent: boolean;
+  lastFlushMs: number;
+}
+
+export interface LiveHubOptions {
+  /** Colour changes go out within this (≤ 4 diffs/s per room). */
+  urgentFlushMs: number;
+  /** Number-only changes are batched this long, so 1,000 walls are not flooded. */
+  routineFlushMs: number;
+  heartbeatMs: number;
+  ringSize: number;
+}
+
+export const DEFAULT_LIVE_OPTIONS: LiveHubOptions = {
+  urgentFlushMs: 250,
+  routineFlushMs: 5_000,
+  heartbeatMs: 2_000,
+  ringSize: 300,
+};
+
+const WALL = 'wall';
+const unitRoom = (code: string) => `unit:${code}`;
+
+/**
+ * Snapshot on subscribe, then coalesced diffs with a per-room sequence. A
+ * client that reconnects sends the last sequence it applied and gets the
+ * missed diffs replayed, or a fresh snapshot when they are no longer held.
+ */
+export class LiveHub {
+  private readonly rooms = new Map<string, Room>();
+  private timers: NodeJS.Timeout[] = [];
+  private pipeline: PipelineHealth = { lag_ms: 0, stale: false };
+
+  constructor(
+    private readonly io: LiveServer,
+    private readonly engine: StatusEngine,
+    private readonly registry: Registry,
+    private readonly now: () => number,
+    private readonly opts: LiveHubOptions = DEFAULT_LIVE_OPTIONS,
+  ) {
+    engine.onChanges((c) => this.onEngineChanges(c));
+    io.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  start(): void {
+    this.timers.push(setInterval(() => this.flush(), Math.max(50, Math.floor(this.opts.urgentFlushMs / 2))));
+    this.timers.push(
+      setInterval(() => {
+        this.io.emit('heartbeat:v1', {
+          server_time: new Date(this.now()).toISOString(),
+          wall_seq: this.room(WALL).seq,
+          pipeline: this.pipeline,
+        });
+      }, this.opts.heartbeatMs),
+    );
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+
+  setPipeline(p: PipelineHealth): void {
+    const flipped = p.stale !== this.pipeline.stale;
+    this.pipeline = p;
+    if (!flipped) return;
+    // Every tile's presentation changes at once.
+    const wall = this.room(WALL);
+    for (const t of this.engine.allTiles()) wall.tiles.add(t.code);
+    wall.urgent = true;
+  }
+
+  pipelineHealth(): PipelineHealth {
+    return this.pipeline;
+  }
+
+  wallSnapshot(): WallSnapshot {
+    const tiles = this.engine.allTiles().map((t) => presentTile(t, this.pipeline));
+    return {
+      seq: this.room(WALL).seq,
+      generated_at: new Date(this.now()).toISOString(),
+      data_as_of: newestDataAsOf(tiles),
+      counts: this.counts(tiles),
+      tiles,
+      pipeline: this.pipeline,
+    };
+  }
+
+  unitSnapshot(code: string): UnitSnapshot | undefined {
+    const tile = this.engine.tile(code);
+    if (!tile) return undefined;
+    const children = this.engine.childrenOf(code);
+    return {
+      seq: this.room(unitRoom(code)).seq,
+      generated_at: new Date(this.now()).toISOString(),
+      tile: presentTile(tile, this.pipeline),
+      communes: children.communes.map((c) => presentChild(c, this.pipeline)),
+      systems: children.systems.map((c) => presentChild(c, this.pipeline)),
+    };
+  }
+
+  private counts(tiles: Tile[]): WallSnapshot['counts'] {
+    return {
+      provinces: countStatuses(tiles.filter((t) => t.kind === 'province')),
+      agencies: countStatuses(tiles.filter((t) => t.kind === 'agency')),
+    };
+  }
+
+  private room(name: string): Room {
+    let r = this.rooms.get(name);
+    if (!r) {
+      r = { seq: 0, ring: [], tiles: new Set(), children: new Set(), urgent: false, lastFlushMs: 0 };
+      this.rooms.set(name, r);
+    }
+    return r;
+  }
+
+  private onEngineChanges(c: EngineChanges): void {
+    const wall = this.room(WALL);
+    for (const t of c.tiles) {
+      wall.tiles.add(t.code);
+      this.room(unitRoom(t.code)).tiles.add(t.code);
+    }
+    wall.urgent ||= c.urgent && c.tiles.length > 0;
+    for (const [unit, children] of c.children) {
+      const r = this.room(unitRoom(unit));
+      for (const ch of children) r.children.add(ch.code);
+      r.urgent ||= c.urgent;
+    }
+  }
+
+  private flush(): void {
+    const t = this.now();
+    for (const [name, room] of this.rooms) {
+      if (room.tiles.size === 0 && room.children.size === 0) continue;
+      if (!room.urgent && t - room.lastFlushMs < this.opts.routineFlushMs) continue;
+      const watched = (this.io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
+      room.seq++;
+      room.lastFlushMs = t;
+      room.urgent = false;
+      if (!watched) {
+        // Nobody to tell: skip building the diff, and forget the ring so a late resumer gets a snapshot.
+        room.ring = [];
+        room.tiles.clear();
+        room.children.clear();
+        continue;
+      }
+      const diff = name === WALL ? this.wallDiff(room) : this.unitDiff(name.slice(5), room);
+      room.ring.push({ seq: room.seq, diff });
+      if (room.ring.length > this.opts.ringSize) room.ring.shift();
+      room.tiles.clear();
+      room.children.clear();
+      if (name === WALL) this.io.to(name).emit('wall:diff:v1', diff as WallDiff);
+      else this.io.to(name).emit('unit:diff:v1', diff as UnitDiff);
+    }
+  }
+
+  private wallDiff(room: Room): WallDiff {
+    const all = this.engine.allTiles().map((x) => presentTile(x, this.pipeline));
+    const changed = all.filter((x) => room.tiles.has(x.code));
+    return {
+      seq: room.seq,
+      generated_at: new Date(this.now()).toISOString(),
+      data_as_of: newestDataAsOf(all),
+      counts: this.counts(all),
+      tiles: changed,
+      pipeline: this.pipeline,
+    };
+  }
+
+  private unitDiff(code: string, room: Room): UnitDiff {
+    const tile = this.engine.tile(code);
+    const children: ChildTile[] = [...room.children]
+      .map((c) => this.engine.child(c))
+      .filter((x): x is ChildTile => x !== undefined)
+      .map((x) => presentChild(x, this.pipeline));
+    return {
+      seq: room.seq,
+      generated_at: new Date(this.now()).toISOString(),
+      code,
+      tile: tile && room.tiles.has(code) ? presentTile(tile, this.pipeline) : null,
+      communes: children.filter((c) => c.kind === 'commune'),
+      systems: children.filter((c) => c.kind === 'system'),
+    };
+  }
+
+  /** Missed diffs (lastSeq, seq] if all are still held; undefined otherwise. */
+  private replayable(room: Room, lastSeq: number | undefined): (WallDiff | UnitDiff)[] | undefined {
+    if (lastSeq === undefined || lastSeq > room.seq) return undefined;
+    if (lastSeq === room.seq) return [];
+    const first = room.ring[0];
+    if (!first || first.seq > lastSeq + 1) return undefined;
+    return room.ring.filter((e) => e.seq > lastSeq).map((e) => e.diff);
+  }
+
+  private onConnection(socket: Socket<ClientToServerEvents, ServerToClientEvents>): void {
+    socket.on('wall:subscribe:v1', (req, ack) => {
+      void socket.join(WALL);
+      const missed = this.replayable(this.room(WALL), typeof req?.last_seq === 'number' ? req.last_seq : undefined);
+      if (missed) {
+        for (const d of missed) socket.emit('wall:diff:v1', d as WallDiff);
+        ack?.({ ok: true, mode: 'replayed' });
+      } else {
+        socket.emit('wall:snapshot:v1', this.wallSnapshot());
+        ack?.({ ok: true, mode: 'snapshot' });
+      }
+    });
+    socket.on('unit:subscribe:v1', (req, ack) => {
+      const code = typeof req?.code === 'string' ? req.code : '';
+      const kind = this.registry.kindOf(code);
+      if (kind !== 'province' && kind !== 'agency') {
+        ack?.({ ok: false, error: { vi: `Không có đơn vị mã ${code}.`, en: `No unit with code ${code}.` } });
+        return;
+      }
+      void socket.join(unitRoom(code));
+      const missed = this.replayable(
+        this.room(unitRoom(code)),
+        typeof req.last_seq === 'number' ? req.last_seq : undefined,
+      );
+      if (missed) {
+        for (const d of missed) socket.emit('unit:diff:v1', d as UnitDiff);
+        ack?.({ ok: true, mode: 'replayed' });
+        return;
+      }
+      const snapshot = this.unitSnapshot(code);
+      if (snapshot) socket.emit('unit:snapshot:v1', snapshot);
+      ack?.({ ok: true, mode: 'snapshot' });
+    });
+    socket.on('unit:unsubscribe:v1', (req) => {
+      if (typeof req?.code === 'string') void socket.leave(unitRoom(req.code));
+    });
+  }
+}

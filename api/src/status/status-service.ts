@@ -1,0 +1,97 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Registry } from '@kh02/schemas/registry';
+import type { Bus, Logger } from '@kh02/platform';
+import { LiveHub, type LiveHubOptions, type LiveServer } from '../live/live-hub.js';
+import type { StatusConfig } from './config.js';
+import type { WorkingCalendarPort } from './evaluate/context.js';
+import { StatusEngine, type TicketStatusPort } from './engine.js';
+import { StatusHistoryStore } from './history-store.js';
+import { rebuildState } from './rebuild.js';
+import { TelemetryFeed } from './telemetry-feed.js';
+
+export interface StatusServiceDeps {
+  bus: Bus;
+  clickhouse: ClickHouseClient;
+  database: string;
+  registry: Registry;
+  config: StatusConfig;
+  calendar: WorkingCalendarPort;
+  io: LiveServer;
+  logger: Logger;
+  now: () => number;
+  live: LiveHubOptions;
+  tickets?: TicketStatusPort;
+}
+
+/**
+ * Wires the status engine's life: seed from history, subscribe to the bus,
+ * rebuild from ClickHouse, then evaluate what changes (every 200 ms), the
+ * whole wall (every 15 s, for time-driven states) and the feed's own health.
+ */
+export class StatusService {
+  readonly engine: StatusEngine;
+  readonly hub: LiveHub;
+  readonly history: StatusHistoryStore;
+  private readonly feed: TelemetryFeed;
+  private timers: NodeJS.Timeout[] = [];
+  private busDownSinceMs: number | undefined;
+  private started = false;
+
+  constructor(private readonly deps: StatusServiceDeps) {
+    this.engine = new StatusEngine({
+      registry: deps.registry,
+      config: deps.config,
+      calendar: deps.calendar,
+      now: deps.now,
+      ...(deps.tickets ? { tickets: deps.tickets } : {}),
+    });
+    this.history = new StatusHistoryStore(deps.clickhouse, deps.database, deps.logger);
+    this.engine.onChanges((c) => this.history.record(c.statusChanges));
+    this.hub = new LiveHub(deps.io, this.engine, deps.registry, deps.now, deps.live);
+    this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now);
+  }
+
+  isReady(): boolean {
+    return this.started;
+  }
+
+  async start(): Promise<void> {
+    const { logger, now } = this.deps;
+    this.engine.seedLastStatuses(await this.history.load(now()));
+    await this.feed.start();
+    const counts = await rebuildState(
+      this.deps.clickhouse,
+      this.deps.database,
+      this.engine.state,
+      now(),
+      this.deps.config.defaults,
+    );
+    this.feed.release();
+    this.engine.evaluateAll();
+    logger.info({ rebuilt: counts }, 'status engine rebuilt from ClickHouse');
+    this.history.start();
+    this.hub.start();
+    this.timers.push(setInterval(() => this.engine.evaluateDirty(), 200));
+    this.timers.push(setInterval(() => this.engine.evaluateAll(), 15_000));
+    this.timers.push(setInterval(() => void this.checkPipeline(), 2_000));
+    this.started = true;
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    this.hub.stop();
+    await this.feed.stop();
+    await this.history.stop();
+  }
+
+  private async checkPipeline(): Promise<void> {
+    const t = this.deps.config.defaults.stale;
+    const connected = this.deps.bus.isConnected();
+    this.busDownSinceMs = connected ? undefined : (this.busDownSinceMs ?? this.deps.now());
+    const busDown = this.busDownSinceMs !== undefined && this.deps.now() - this.busDownSinceMs > t.busDownMs;
+    const lag = connected ? await this.feed.lag().catch(() => ({ pending: 0, lagMs: 0 })) : { pending: 0, lagMs: 0 };
+    const lagMs = busDown && this.busDownSinceMs !== undefined ? this.deps.now() - this.busDownSinceMs : lag.lagMs;
+    this.hub.setPipeline({ lag_ms: lagMs, stale: busDown || lag.lagMs > t.pipelineLagMs });
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ReasonSchema, UnitStatusSchema } from './status.js';
+import { ChildTileSchema, TileSchema } from './tiles.js';
+
+/** A recorded status change, for "recent history" in the drill-down. */
+export const StatusChangeSchema = z.object({
+  at: z.string(),
+  code: z.string(),
+  from: UnitStatusSchema,
+  to: UnitStatusSchema,
+  reasons: z.array(ReasonSchema),
+});
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
+
+/** GET /api/v1/units/:code — "xem chi tiết". */
+export const UnitDetailSchema = z.object({
+  tile: TileSchema,
+  communes: z.array(ChildTileSchema),
+  systems: z.array(ChildTileSchema),
+  history: z.array(StatusChangeSchema),
+});
+export type UnitDetail = z.infer<typeof UnitDetailSchema>;
+
+/** GET /api/v1/systems/:id */
+export const SystemDetailSchema = z.object({
+  system: ChildTileSchema,
+  owner: z.object({ code: z.string(), name: z.string(), kind: z.enum(['province', 'agency']) }),
+  vendor: z.object({ code: z.string(), name: z.string() }),
+  kind: z.string(),
+  critical: z.boolean(),
+  last_daily_report: z
+    .object({ report_date: z.string(), uptime_pct: z.number(), peak_cpu_pct: z.number(), peak_ram_pct: z.number() })
+    .nullable(),
+  alerts: z.array(
+    z.object({ at: z.string(), kind: z.string(), severity: z.string(), message: z.string(), code: z.string() }),
+  ),
+  history: z.array(StatusChangeSchema),
+});
+export type SystemDetail = z.infer<typeof SystemDetailSchema>;
+
+export const RANKING_INDICATORS = [
+  'online_rate',
+  'on_time_rate',
+  'received_today',
+  'volume_change_pct',
+  'communes_red',
+] as const;
+export const RankingIndicatorSchema = z.enum(RANKING_INDICATORS);
+export type RankingIndicator = z.infer<typeof RankingIndicatorSchema>;
+
+/** GET /api/v1/rankings?indicator=online_rate — provinces compared (best first). */
+export const RankingSchema = z.object({
+  indicator: RankingIndicatorSchema,
+  generated_at: z.string(),
+  rows: z.array(
+    z.object({
+      rank: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      value: z.number().nullable(),
+      status: UnitStatusSchema,
+    }),
+  ),
+});
+export type Ranking = z.infer<typeof RankingSchema>;
+
+export const TIMESERIES_METRICS = ['received', 'online_rate', 'on_time_rate', 'uptime', 'cpu', 'ram'] as const;
+export const TimeseriesMetricSchema = z.enum(TIMESERIES_METRICS);
+export type TimeseriesMetric = z.infer<typeof TimeseriesMetricSchema>;
+
+/** GET /api/v1/units/:code/timeseries?metric=&range= (and /systems/:id/timeseries). */
+export const TimeseriesSchema = z.object({
+  code: z.string(),
+  metric: TimeseriesMetricSchema,
+  range: z.enum(['24h', '7d', '30d']),
+  /** Bucket size in seconds. */
+  step_s: z.number().int(),
+  points: z.array(z.object({ t: z.string(), value: z.number().nullable() })),
+  /** The same buckets one day earlier (24h range only), for "vs yesterday". */
+  previous: z.array(z.object({ t: z.string(), value: z.number().nullable() })).nullable(),
+  /** Target line where the seeds give one (e.g. 0.8 for online rate). */
+  target: z.number().nullable(),
+});
+export type Timeseries = z.infer<typeof TimeseriesSchema>;

@@ -1,0 +1,4 @@
+export * from './status.js';
+export * from './tiles.js';
+export * from './live.js';
+export * from './api.js';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ChildTileSchema, StatusCountsSchema, TileSchema } from './tiles.js';
+
+export const PipelineHealthSchema = z.object({
+  /** Age of the oldest telemetry the status engine has not applied yet (ms). */
+  lag_ms: z.number(),
+  stale: z.boolean(),
+});
+
+/** Whole-wall state: sent on connect and on resync. */
+export const WallSnapshotSchema = z.object({
+  seq: z.number().int(),
+  generated_at: z.string(),
+  data_as_of: z.string().nullable(),
+  counts: z.object({ provinces: StatusCountsSchema, agencies: StatusCountsSchema }),
+  tiles: z.array(TileSchema),
+  pipeline: PipelineHealthSchema,
+});
+export type WallSnapshot = z.infer<typeof WallSnapshotSchema>;
+
+/** Changed tiles only; `seq` is the previous seq + 1 for that room, so gaps are detectable. */
+export const WallDiffSchema = z.object({
+  seq: z.number().int(),
+  generated_at: z.string(),
+  data_as_of: z.string().nullable(),
+  counts: z.object({ provinces: StatusCountsSchema, agencies: StatusCountsSchema }),
+  tiles: z.array(TileSchema),
+  pipeline: PipelineHealthSchema,
+});
+export type WallDiff = z.infer<typeof WallDiffSchema>;
+
+/** One province or agency with its children, for the drill-down room. */
+export const UnitSnapshotSchema = z.object({
+  seq: z.number().int(),
+  generated_at: z.string(),
+  tile: TileSchema,
+  communes: z.array(ChildTileSchema),
+  systems: z.array(ChildTileSchema),
+});
+export type UnitSnapshot = z.infer<typeof UnitSnapshotSchema>;
+
+export const UnitDiffSchema = z.object({
+  seq: z.number().int(),
+  generated_at: z.string(),
+  code: z.string(),
+  tile: TileSchema.nullable(),
+  communes: z.array(ChildTileSchema),
+  systems: z.array(ChildTileSchema),
+});
+export type UnitDiff = z.infer<typeof UnitDiffSchema>;
+
+export interface SubscribeAck {
+  ok: boolean;
+  /** 'replayed' = missed diffs were re-sent; 'snapshot' = a fresh snapshot follows. */
+  mode?: 'replayed' | 'snapshot';
+  error?: { vi: string; en: string };
+}
+
+/** Typed socket.io event map shared by the api and the wall. Versioned in the event name. */
+export interface ServerToClientEvents {
+  'wall:snapshot:v1': (snapshot: WallSnapshot) => void;
+  'wall:diff:v1': (diff: WallDiff) => void;
+  'unit:snapshot:v1': (snapshot: UnitSnapshot) => void;
+  'unit:diff:v1': (diff: UnitDiff) => void;
+  /** Every few seconds, so a wall can tell a quiet feed from a dead one. */
+  'heartbeat:v1': (beat: {
+    server_time: string;
+    wall_seq: number;
+    pipeline: z.infer<typeof PipelineHealthSchema>;
+  }) => void;
+}
+
+export interface ClientToServerEvents {
+  'wall:subscribe:v1': (req: { last_seq?: number }, ack: (res: SubscribeAck) => void) => void;
+  'unit:subscribe:v1': (req: { code: string; last_seq?: number }, ack: (res: SubscribeAck) => void) => void;
+  'unit:unsubscribe:v1': (req: { code: string }) => void;
+}

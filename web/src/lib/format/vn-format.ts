@@ -1,0 +1,148 @@
+/*
+ * Number and time formatting for the wall. Hand-rolled rather than Intl so the
+ * output is identical on every wall PC and in tests: Vietnamese uses "." to
+ * group thousands and "," for decimals ("1.234,5"), and times are always
+ * Asia/Ho_Chi_Minh (fixed UTC+7, no DST since 1975) whatever the machine's TZ.
+ */
+import { VN_OFFSET_MS } from '@kh02/schemas';
+
+export type Lang = 'vi' | 'en';
+
+/** Non-breaking space: keeps "79,5 %" and "1.250 ms" on one line. */
+export const NBSP = '\u00a0';
+
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/** 1234.5 → "1.234,5" (vi) / "1,234.5" (en). `null` and non-finite → "—". */
+export function formatNumber(value: number | null | undefined, lang: Lang = 'vi', fractionDigits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const { group, decimal } = SEPARATORS[lang];
+  const fixed = Math.abs(value).toFixed(fractionDigits);
+  const [intPart = '0', fracPart] = fixed.split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // "-0" after rounding reads as a change that is not there.
+  const negative = value < 0 && Number(fixed) !== 0;
+  return `${negative ? '-' : ''}${grouped}${fracPart ? decimal + fracPart : ''}`;
+}
+
+/** A percentage given as 0–100: 79.5 → "79,5 %". One decimal unless it is whole. */
+export function formatPct(pct: number | null | undefined, lang: Lang = 'vi', fractionDigits = 1): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
+  const digits = Number.isInteger(pct) ? 0 : fractionDigits;
+  return `${formatNumber(pct, lang, digits)}${NBSP}%`;
+}
+
+/** A ratio 0–1 shown as a percentage: 0.795 → "79,5 %". */
+export function formatRatio(ratio: number | null | undefined, lang: Lang = 'vi', fractionDigits = 1): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  // Round in percent space so 0.8 prints "80 %" and not "80,0 %".
+  const pct = Math.round(ratio * 100 * 10 ** fractionDigits) / 10 ** fractionDigits;
+  return formatPct(pct, lang, fractionDigits);
+}
+
+/** A signed change in percent: +12,5 % / -3 %. */
+export function formatSignedPct(pct: number | null | undefined, lang: Lang = 'vi'): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
+  const s = formatPct(pct, lang);
+  return pct > 0 ? `+${s}` : s;
+}
+
+export type ValueUnit = 'ratio' | 'pct' | 'ms' | 'count';
+
+/** Formats a reason's value or threshold in its unit. */
+export function formatValue(value: number | null, unit: ValueUnit | null, lang: Lang = 'vi'): string {
+  if (value === null) return '—';
+  switch (unit) {
+    case 'ratio':
+      return formatRatio(value, lang);
+    case 'pct':
+      return formatPct(value, lang);
+    case 'ms':
+      return `${formatNumber(value, lang)}${NBSP}ms`;
+    case 'count':
+    case null:
+      return formatNumber(value, lang, Number.isInteger(value) ? 0 : 1);
+  }
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Wall-clock parts in Vietnam at an instant: the date is shifted, then read as UTC. */
+function vnParts(ms: number) {
+  const d = new Date(ms + VN_OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    hh: pad2(d.getUTCHours()),
+    mm: pad2(d.getUTCMinutes()),
+    ss: pad2(d.getUTCSeconds()),
+  };
+}
+
+function toMs(at: number | string | null | undefined): number | null {
+  if (at === null || at === undefined) return null;
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** "16:58:03" in Vietnam time. */
+export function formatClock(at: number | string | null | undefined): string {
+  const ms = toMs(at);
+  if (ms === null) return '—';
+  const p = vnParts(ms);
+  return `${p.hh}:${p.mm}:${p.ss}`;
+}
+
+/** "16:58" in Vietnam time. */
+export function formatHm(at: number | string | null | undefined): string {
+  const ms = toMs(at);
+  if (ms === null) return '—';
+  const p = vnParts(ms);
+  return `${p.hh}:${p.mm}`;
+}
+
+/** "23/11/2026" (vi) or "23/11/2026" (en: day-first too, as the wall's audience expects). */
+export function formatDate(at: number | string | null | undefined): string {
+  const ms = toMs(at);
+  if (ms === null) return '—';
+  const p = vnParts(ms);
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** "16:58 23/11" — the short form used for "since" in tables. Omits the date when it is today. */
+export function formatSince(at: number | string | null | undefined, nowMs: number): string {
+  const ms = toMs(at);
+  if (ms === null) return '—';
+  const p = vnParts(ms);
+  const today = vnParts(nowMs);
+  const sameDay = p.year === today.year && p.month === today.month && p.day === today.day;
+  return sameDay ? `${p.hh}:${p.mm}` : `${p.hh}:${p.mm} ${pad2(p.day)}/${pad2(p.month)}`;
+}
+
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  vi: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** "Thứ Hai, 23/11/2026" */
+export function formatLongDate(at: number, lang: Lang = 'vi'): string {
+  const p = vnParts(at);
+  return `${WEEKDAYS[lang][p.weekday] ?? ''}, ${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/**
+ * A countdown or overrun as H:MM:SS ("1:05:09"); hours may exceed 24 because
+ * SLA clocks on working-hour calendars can span a weekend.
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${pad2(m)}:${pad2(s)}`;
+}

@@ -1,0 +1,74 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@kh02/schemas';
+import { io, type Socket } from 'socket.io-client';
+import type { LiveTransport, Unsubscribe } from './transport';
+
+type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface SocketTransportOptions {
+  /** Empty = same origin (production, and the dev server's proxy). */
+  url?: string;
+  /** Read at every (re)connect, so a token captured later is still used. */
+  token: () => string | null;
+}
+
+/** After a rejected handshake socket.io stops retrying; a wall must not, so it retries on this cadence. */
+const RETRY_AFTER_REJECT_MS = 5_000;
+
+export class SocketTransport implements LiveTransport {
+  readonly #socket: WallSocket;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(opts: SocketTransportOptions) {
+    const options = {
+      path: '/socket.io',
+      transports: ['websocket'],
+      // Quick first retries, capped so an outage is noticed and healed within seconds.
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 4_000,
+      timeout: 5_000,
+      auth: (cb: (data: object) => void) => {
+        const token = opts.token();
+        cb(token ? { token } : {});
+      },
+    };
+    this.#socket = opts.url ? io(opts.url, options) : io(options);
+    this.#socket.on('connect_error', () => {
+      if (this.#socket.active || this.#retryTimer) return;
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = null;
+        this.#socket.connect();
+      }, RETRY_AFTER_REJECT_MS);
+    });
+  }
+
+  get connected(): boolean {
+    return this.#socket.connected;
+  }
+
+  onConnect(fn: () => void): Unsubscribe {
+    this.#socket.on('connect', fn);
+    return () => void this.#socket.off('connect', fn);
+  }
+
+  onDisconnect(fn: (reason: string) => void): Unsubscribe {
+    this.#socket.on('disconnect', fn);
+    return () => void this.#socket.off('disconnect', fn);
+  }
+
+  on<E extends keyof ServerToClientEvents>(event: E, fn: ServerToClientEvents[E]): Unsubscribe {
+    // socket.io's listener type is a conditional type TS cannot relate to a generic E; the map is the same.
+    const listener = fn as Parameters<WallSocket['on']>[1];
+    this.#socket.on(event, listener);
+    return () => void this.#socket.off(event, listener);
+  }
+
+  emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): void {
+    this.#socket.emit(event, ...args);
+  }
+
+  close(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#socket.disconnect();
+  }
+}

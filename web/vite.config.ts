@@ -1,0 +1,19 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+// `npm run dev` proxies the api (REST + socket.io) so the browser sees one origin, as in production.
+const API = process.env.KH02_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  server: {
+    proxy: {
+      '/api': { target: API, changeOrigin: true },
+      '/socket.io': { target: API, ws: true, changeOrigin: true },
+    },
+  },
+  build: {
+    // maplibre is ~800 KB minified on its own; the wall loads it once and keeps it.
+    chunkSizeWarningLimit: 1200,
+  },
+});

@@ -24,6 +24,9 @@ export default defineConfig({
       serverProject('ingest'),
       serverProject('api'),
       serverProject('load'),
+      // The wall: jsdom component/logic tests, and real-Chromium tests against the built app.
+      'web/vitest.config.ts',
+      'web/vitest.e2e.config.ts',
     ],
   },
 });

@@ -6,6 +6,7 @@ import type { Bus, Logger } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { buildApiApp } from './app.js';
+import { DEFAULT_LIVE_OPTIONS } from './live/live-hub.js';
 import type { ApiEnv } from './env.js';
 import { calendarPort, loadCalendarFile } from './status/calendar-port.js';
 import { DEFAULT_STATUS_CONFIG, parseStatusConfig, type StatusConfig } from './status/config.js';
@@ -68,10 +69,9 @@ export async function startApiService(deps: {
     logger: logger.child({ component: 'status' }),
     now,
     live: {
+      ...DEFAULT_LIVE_OPTIONS,
       urgentFlushMs: env.LIVE_URGENT_FLUSH_MS,
       routineFlushMs: env.LIVE_ROUTINE_FLUSH_MS,
-      heartbeatMs: 2_000,
-      ringSize: 300,
     },
   });
   const app = await buildApiApp(

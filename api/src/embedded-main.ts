@@ -19,3 +19,8 @@ logger.info(
   },
   `${banner.vi} / ${banner.en}`,
 );
+
+// A plain line for the person who typed `npm start`, besides the structured log.
+process.stdout.write(
+  `\n  ${banner.vi} / ${banner.en}: ${system.apiUrl}/  (kiosk: ${system.apiUrl}/?kiosk=1&rotate=30)\n\n`,
+);

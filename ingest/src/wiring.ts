@@ -3,7 +3,7 @@ import type { Registry } from '@kh02/schemas/registry';
 import { busTopology, createBus, WRITER_TELEMETRY_CONSUMER, type Bus, type Logger } from '@kh02/platform';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyInstance } from 'fastify';
-import { ApiKeyStore } from './auth/api-keys.js';
+import type { ApiKeyStore } from './auth/api-keys.js';
 import { KeyRateLimiter } from './auth/rate-limiter.js';
 import { buildIngestApp } from './app.js';
 import type { IngestEnv } from './env.js';

@@ -17,7 +17,7 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 interface Room {
   seq: number;
-  ring: { seq: number; diff: WallDiff | UnitDiff }[];
+  ring: { seq: number; atMs: number; diff: WallDiff | UnitDiff }[];
   tiles: Set<string>;
   children: Set<string>;
   urgent: boolean;
@@ -31,6 +31,8 @@ export interface LiveHubOptions {
   routineFlushMs: number;
   heartbeatMs: number;
   ringSize: number;
+  /** A wall away longer than this gets a snapshot instead of a replay. */
+  resumeWindowMs: number;
 }
 
 export const DEFAULT_LIVE_OPTIONS: LiveHubOptions = {
@@ -38,6 +40,7 @@ export const DEFAULT_LIVE_OPTIONS: LiveHubOptions = {
   routineFlushMs: 5_000,
   heartbeatMs: 2_000,
   ringSize: 300,
+  resumeWindowMs: 120_000,
 };
 
 const WALL = 'wall';
@@ -156,20 +159,17 @@ export class LiveHub {
     for (const [name, room] of this.rooms) {
       if (room.tiles.size === 0 && room.children.size === 0) continue;
       if (!room.urgent && t - room.lastFlushMs < this.opts.routineFlushMs) continue;
-      const watched = (this.io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
       room.seq++;
       room.lastFlushMs = t;
       room.urgent = false;
-      if (!watched) {
-        // Nobody to tell: skip building the diff, and forget the ring so a late resumer gets a snapshot.
-        room.ring = [];
-        room.tiles.clear();
-        room.children.clear();
-        continue;
-      }
+      // Diffs are kept even when nobody watches: a lone wall that reconnects must be able to resume.
       const diff = name === WALL ? this.wallDiff(room) : this.unitDiff(name.slice(5), room);
-      room.ring.push({ seq: room.seq, diff });
-      if (room.ring.length > this.opts.ringSize) room.ring.shift();
+      room.ring.push({ seq: room.seq, atMs: t, diff });
+      while (
+        room.ring.length > this.opts.ringSize ||
+        (room.ring[0] && room.ring[0].atMs < t - this.opts.resumeWindowMs)
+      )
+        room.ring.shift();
       room.tiles.clear();
       room.children.clear();
       if (name === WALL) this.io.to(name).emit('wall:diff:v1', diff as WallDiff);

@@ -43,7 +43,7 @@ export interface SystemProfile {
 /** A few provinces are deliberately off target so the wall is not all green. */
 const PROVINCE_ONLINE: Record<string, number> = { '12': 0.74, '11': 0.77, '04': 0.55, '14': 0.78 };
 const PROVINCE_ON_TIME: Record<string, number> = { '42': 0.975, '51': 0.93 };
-/** One province where a third of the communes have gone quiet. */
+/** One province where about half of the communes have gone quiet. */
 const QUIET_PROVINCE = '20';
 
 export function communeProfiles(registry: Registry): CommuneProfile[] {
@@ -56,7 +56,7 @@ export function communeProfiles(registry: Registry): CommuneProfile[] {
       dailyTarget: centre ? 400 + Math.round(r * 600) : 25 + Math.round(r * 45),
       onlineShare: Math.min(0.99, (PROVINCE_ONLINE[c.provinceCode] ?? 0.86) + (hashUnit(`${c.code}o`) - 0.5) * 0.08),
       onTimeShare: Math.min(1, (PROVINCE_ON_TIME[c.provinceCode] ?? 0.997) + (hashUnit(`${c.code}t`) - 0.5) * 0.006),
-      silent: !centre && (r < 0.015 || (c.provinceCode === QUIET_PROVINCE && r < 0.35)),
+      silent: !centre && (r < 0.015 || (c.provinceCode === QUIET_PROVINCE && r < 0.5)),
     };
   });
 }

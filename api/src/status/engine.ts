@@ -177,7 +177,7 @@ export class StatusEngine {
         this.systemResults.set(s.id, result);
         this.recordChild(unitCode, systemTile(s, result), ctx, changes);
       }
-      return { id: s.id, name: s.name, critical: s.critical, result };
+      return { id: s.id, name: s.name, nameEn: s.nameEn, critical: s.critical, result };
     });
   }
 

@@ -1,7 +1,7 @@
 import { bilingual, INDICATOR_LABELS, type Headline, type Reason, type UnitStatus } from '@kh02/schemas';
 import type { Thresholds } from '../config.js';
 import type { CommuneCounters, CounterValues } from '../state/counter-state.js';
-import { lastHourOf, violationSince, type CommuneResult } from './commune.js';
+import { lastHourOf, type CommuneResult } from './commune.js';
 import { parseHHMM, type EvalContext } from './context.js';
 import { finish, type Evaluation } from './evaluation.js';
 import { fmtNumber, fmtRatio } from './format.js';
@@ -18,6 +18,7 @@ export interface CommuneInput {
 export interface SystemInput {
   id: string;
   name: string;
+  nameEn: string;
   critical: boolean;
   result: SystemResult;
 }
@@ -128,7 +129,7 @@ export function systemReasons(systems: SystemInput[], unitSilent = false): Reaso
       unit: null,
       since: top?.since ?? null,
       source: { code: s.id, name: s.name },
-      message: bilingual(`${s.name}: ${top?.message.vi ?? st}`, `${s.name}: ${top?.message.en ?? st}`),
+      message: bilingual(`${s.name}: ${top?.message.vi ?? st}`, `${s.nameEn}: ${top?.message.en ?? st}`),
     });
   }
   return reasons;

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SubscribeAck,
+  Tile,
+  WallDiff,
+  WallSnapshot,
+} from '@kh02/schemas';
+import { makeTempDir, eventually } from '@kh02/platform/testing';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedSystem, type EmbeddedSystem } from '../src/embedded.js';
+import { provinceSystem } from './support/engine-fixtures.js';
+import { silent } from './support/status-harness.js';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let system: EmbeddedSystem;
+let dir: { path: string; remove: () => Promise<void> };
+beforeAll(async () => {
+  dir = await makeTempDir('live');
+  system = await startEmbeddedSystem({
+    dataDir: dir.path,
+    apiPort: 0,
+    ingestPort: 0,
+    simulator: false,
+    logger: silent,
+  });
+});
+afterAll(async () => {
+  await system.stop();
+  await dir.remove();
+});
+
+/** A wall client that records everything it receives and keeps tiles by code. */
+function wallClient() {
+  const socket: Client = connect(system.apiUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const seen = { snapshots: [] as WallSnapshot[], diffs: [] as WallDiff[], tiles: new Map<string, Tile>() };
+  socket.on('wall:snapshot:v1', (s) => {
+    seen.snapshots.push(s);
+    for (const t of s.tiles) seen.tiles.set(t.code, t);
+  });
+  socket.on('wall:diff:v1', (d) => {
+    seen.diffs.push(d);
+    for (const t of d.tiles) seen.tiles.set(t.code, t);
+  });
+  const subscribe = (lastSeq?: number) =>
+    new Promise<SubscribeAck>((resolve) =>
+      socket.emit('wall:subscribe:v1', lastSeq === undefined ? {} : { last_seq: lastSeq }, resolve),
+    );
+  return { socket, seen, subscribe };
+}
+
+async function postRedSample(province: string): Promise<void> {
+  const s = provinceSystem(province);
+  const res = await fetch(`${system.ingestUrl}/v1/health-samples`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      event_id: randomUUID(),
+      vendor: s.vendorCode,
+      system_id: s.id,
+      unit_code: s.unitCode,
+      observed_at: new Date().toISOString(),
+      uptime_pct: 10,
+      cpu_pct: 99,
+      ram_pct: 99,
+      net_in_bps: 1,
+      net_out_bps: 1,
+    }),
+  });
+  expect(res.status).toBe(202);
+}
+
+const lastSeq = (c: ReturnType<typeof wallClient>) =>
+  Math.max(c.seen.snapshots.at(-1)?.seq ?? 0, ...c.seen.diffs.map((d) => d.seq));
+
+describe('live feed over socket.io', () => {
+  it('sends a snapshot, then diffs in sequence, and a reconnecting wall resumes without missing a change', async () => {
+    const a = wallClient();
+    expect(await a.subscribe()).toMatchObject({ ok: true, mode: 'snapshot' });
+    await eventually(() => a.seen.snapshots.length === 1);
+    expect(a.seen.snapshots[0]?.tiles.length).toBeGreaterThanOrEqual(34 + 40);
+
+    await postRedSample('01');
+    await eventually(() => a.seen.tiles.get('01')?.status === 'red', 5_000);
+    const seqs = a.seen.diffs.map((d) => d.seq);
+    expect(seqs[0]).toBe(a.seen.snapshots[0]!.seq + 1);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    const resumeFrom = lastSeq(a);
+    a.socket.disconnect();
+
+    // A change while the wall is away.
+    await postRedSample('79');
+    await eventually(
+      async () =>
+        ((await (await fetch(`${system.apiUrl}/api/v1/units/79`)).json()) as { tile: Tile }).tile.status === 'red',
+      5_000,
+    );
+    await new Promise((r) => setTimeout(r, 400));
+
+    const b = wallClient();
+    for (const [code, tile] of a.seen.tiles) b.seen.tiles.set(code, tile);
+    expect(await b.subscribe(resumeFrom)).toMatchObject({ ok: true, mode: 'replayed' });
+    await eventually(() => b.seen.tiles.get('79')?.status === 'red', 5_000);
+    expect(b.seen.snapshots).toHaveLength(0);
+    expect(b.seen.diffs[0]?.seq).toBe(resumeFrom + 1);
+    // The resumed view equals a fresh snapshot.
+    const fresh = (await (await fetch(`${system.apiUrl}/api/v1/wall`)).json()) as WallSnapshot;
+    for (const t of fresh.tiles) expect(b.seen.tiles.get(t.code)?.status).toBe(t.status);
+    b.socket.disconnect();
+  });
+
+  it('falls back to a snapshot when the missed diffs are not held', async () => {
+    const c = wallClient();
+    expect(await c.subscribe(1_000_000)).toMatchObject({ ok: true, mode: 'snapshot' });
+    await eventually(() => c.seen.snapshots.length === 1);
+    c.socket.disconnect();
+  });
+
+  it('drops live clients while the feed is paused and accepts them again after', async () => {
+    const d = wallClient();
+    await d.subscribe();
+    await system.setLiveFeedPaused(true);
+    await eventually(() => !d.socket.connected);
+    await system.setLiveFeedPaused(false);
+    const e = wallClient();
+    expect(await e.subscribe()).toMatchObject({ ok: true });
+    e.socket.disconnect();
+  });
+});

@@ -1,0 +1,24 @@
+import { createLogger, loadRegistry, ShutdownSequence } from '@kh02/platform';
+import { loadIngestEnv } from './env.js';
+import { loadOrCreateKeys } from './key-file.js';
+import { createBusFromEnv, createIngestApp } from './wiring.js';
+
+/** Distributed mode: the HTTP ingest process (publishes to NATS; the writer runs elsewhere). */
+const env = loadIngestEnv();
+const logger = createLogger('kh02-ingest', env.LOG_LEVEL, env.LOG_PRETTY);
+if (!env.NATS_URL)
+  logger.warn(
+    'NATS_URL is not set: the embedded bus only lives in this process; use `npm start` for the all-in-one mode',
+  );
+const registry = await loadRegistry(env.REGISTRY_OVERRIDE_FILE);
+const bus = createBusFromEnv(env, logger, 'kh02-ingest');
+await bus.start();
+const keys = await loadOrCreateKeys(env.API_KEYS_FILE, { createDemo: false, registry });
+const app = createIngestApp(env, { bus, keys: keys.store, registry, logger });
+await app.listen({ host: env.INGEST_HOST, port: env.INGEST_PORT });
+
+new ShutdownSequence(logger)
+  .add('readiness off', () => app.markShuttingDown())
+  .add('stop HTTP', () => app.close())
+  .add('close bus', () => bus.close())
+  .installSignalHandlers();

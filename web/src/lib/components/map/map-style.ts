@@ -1,0 +1,62 @@
+/*
+ * A fully local MapLibre style: background, the province GeoJSON, fill, a
+ * hatch fill, borders and the archipelago frames. No tiles, no sprites, no
+ * glyphs: names are drawn as an HTML overlay, so nothing is ever fetched
+ * from a network the wall does not have.
+ */
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { HATCH_NOREPORT, HATCH_STALE } from './hatch';
+
+export const WALL_BG = '#0a1424';
+const BORDER = '#0a1424';
+
+export const PROVINCE_SOURCE = 'provinces';
+export const FILL_LAYER = 'province-fill';
+export const HATCH_LAYER = 'province-hatch';
+export const LINE_LAYER = 'province-line';
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [PROVINCE_SOURCE]: { type: 'geojson', data: EMPTY },
+      archipelagos: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': WALL_BG } },
+      {
+        id: FILL_LAYER,
+        type: 'fill',
+        source: PROVINCE_SOURCE,
+        paint: { 'fill-color': ['get', 'fill'], 'fill-opacity': ['get', 'opacity'], 'fill-antialias': true },
+      },
+      {
+        id: LINE_LAYER,
+        type: 'line',
+        source: PROVINCE_SOURCE,
+        paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 7, 2] },
+      },
+      {
+        id: 'archipelago-frame',
+        type: 'line',
+        source: 'archipelagos',
+        paint: { 'line-color': '#9DB2C9', 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      },
+    ],
+  };
+}
+
+const PATTERNED_FILTER: FilterSpecification = ['in', ['get', 'status'], ['literal', ['noreport', 'stale']]];
+
+/** Added after the hatch images are registered (a layer must not reference a missing image). */
+export function hatchLayer(): LayerSpecification {
+  return {
+    id: HATCH_LAYER,
+    type: 'fill',
+    source: PROVINCE_SOURCE,
+    filter: PATTERNED_FILTER,
+    paint: { 'fill-pattern': ['match', ['get', 'status'], 'stale', HATCH_STALE, HATCH_NOREPORT] },
+  };
+}

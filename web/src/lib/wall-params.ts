@@ -1,0 +1,41 @@
+/*
+ * URL parameters of the wall:
+ *   ?kiosk=1      no browser-ish controls, large type, cursor hidden
+ *   ?rotate=30    rotate views every 30 s (10 s … 1 h)
+ *   ?view=map|agencies|rankings|briefing   initial view
+ *   ?lang=en      English (Vietnamese is the default)
+ *   ?token=…      read-only display token (captured once, see api/token.ts)
+ */
+import type { Lang } from '$lib/format/vn-format';
+
+export const VIEWS = ['map', 'agencies', 'rankings', 'briefing'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export interface WallParams {
+  kiosk: boolean;
+  rotateSec: number | null;
+  view: ViewId;
+  lang: Lang;
+}
+
+const isView = (v: string | null): v is ViewId => v !== null && (VIEWS as readonly string[]).includes(v);
+
+export function parseWallParams(params: URLSearchParams): WallParams {
+  const kiosk = ['1', 'true', 'yes'].includes(params.get('kiosk') ?? '');
+  const rotateRaw = Number(params.get('rotate'));
+  const rotateSec =
+    Number.isFinite(rotateRaw) && rotateRaw > 0 ? Math.min(3600, Math.max(10, Math.round(rotateRaw))) : null;
+  const view = params.get('view');
+  return {
+    kiosk,
+    rotateSec,
+    view: isView(view) ? view : 'map',
+    lang: params.get('lang') === 'en' ? 'en' : 'vi',
+  };
+}
+
+/** Next view in the rotation. */
+export function nextView(current: ViewId): ViewId {
+  const i = VIEWS.indexOf(current);
+  return VIEWS[(i + 1) % VIEWS.length] ?? 'map';
+}

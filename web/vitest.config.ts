@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineProject } from 'vitest/config';
+
+/*
+ * Component and logic tests in jsdom. Uses the plain Svelte plugin, not the
+ * SvelteKit one: kit reads its config from process.cwd(), which is the repo
+ * root when the root vitest runs this project. Tested code therefore avoids
+ * `$app/*` imports (links are plain <a href>).
+ */
+export default defineProject({
+  plugins: [svelte(), svelteTesting()],
+  resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+  test: {
+    name: 'web',
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+  },
+});

@@ -12,7 +12,7 @@ import {
 import {
   createBusFromEnv,
   createIngestApp,
-  createWriter,
+  createWriters,
   loadIngestEnv,
   loadOrCreateKeys,
   type IngestEnv,
@@ -82,15 +82,15 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
   logger.info({ bus: bus.kind }, 'bus ready');
 
   const keys = await loadOrCreateKeys(ingestEnv.API_KEYS_FILE, { createDemo: true, registry });
-  const writer = createWriter(ingestEnv, { bus, clickhouse, registry, logger });
-  await writer.start();
+  const writers = createWriters(ingestEnv, { bus, clickhouse, registry, logger });
+  for (const w of writers) await w.start();
 
   const ingest = createIngestApp(ingestEnv, {
     bus,
     keys: keys.store,
     registry,
     logger: logger.child({ component: 'ingest' }),
-    readinessChecks: [() => writer.isHealthy()],
+    readinessChecks: [() => writers.every((w) => w.isHealthy())],
   });
   const ingestAddress = await ingest.listen({ host: ingestEnv.INGEST_HOST, port: ingestEnv.INGEST_PORT });
   const ingestUrl = ingestAddress.replace('[::1]', '127.0.0.1');
@@ -124,7 +124,9 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
       await ingest.close();
     })
     .add('stop status engine and live feed', () => api.close())
-    .add('flush writer', () => writer.stop())
+    .add('flush writers', async () => {
+      for (const w of writers) await w.stop();
+    })
     .add('close bus', () => bus.close())
     .add('close ClickHouse', () => clickhouse.close());
 

@@ -4,5 +4,5 @@ export * from './key-file.js';
 export * from './app.js';
 export * from './auth/api-keys.js';
 export * from './auth/demo-keys.js';
-export * from './writer/telemetry-writer.js';
-export * from './writer/telemetry-store.js';
+export * from './writer/bus-writer.js';
+export * from './writer/batch-store.js';

@@ -1,6 +1,13 @@
 import { DEFAULT_TIME_WINDOW } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
-import { busTopology, createBus, WRITER_TELEMETRY_CONSUMER, type Bus, type Logger } from '@kh02/platform';
+import {
+  busTopology,
+  createBus,
+  WRITER_TELEMETRY_CONSUMER,
+  WRITER_WORKFLOW_CONSUMER,
+  type Bus,
+  type Logger,
+} from '@kh02/platform';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from './auth/api-keys.js';
@@ -9,8 +16,10 @@ import { buildIngestApp } from './app.js';
 import type { IngestEnv } from './env.js';
 import { IdempotencyCache } from './idempotency-cache.js';
 import { IngestMetrics } from './metrics.js';
-import { ClickHouseTelemetryStore } from './writer/telemetry-store.js';
-import { TelemetryWriter } from './writer/telemetry-writer.js';
+import { ClickHouseBatchStore } from './writer/batch-store.js';
+import { BusWriter } from './writer/bus-writer.js';
+import { decodeTelemetry } from './writer/rows.js';
+import { decodeWorkflow } from './writer/workflow-rows.js';
 
 export function busLimits(env: IngestEnv) {
   return {
@@ -61,20 +70,38 @@ export function createIngestApp(
   );
 }
 
-export function createWriter(
+function writerConsumer(env: IngestEnv, name: string) {
+  const consumer = busTopology(busLimits(env)).durableConsumers.find((c) => c.name === name);
+  if (!consumer) throw new Error(`writer consumer ${name} missing from the bus topology`);
+  return consumer;
+}
+
+/** The telemetry writer and the workflow (audit) writer: same batching and ack discipline, different rows. */
+export function createWriters(
   env: IngestEnv,
   deps: { bus: Bus; clickhouse: ClickHouseClient; registry: Registry; logger: Logger },
-): TelemetryWriter {
-  const consumer = busTopology(busLimits(env)).durableConsumers.find((c) => c.name === WRITER_TELEMETRY_CONSUMER);
-  if (!consumer) throw new Error('writer consumer missing from the bus topology');
-  return new TelemetryWriter({
+): BusWriter[] {
+  const common = {
     bus: deps.bus,
-    store: new ClickHouseTelemetryStore(deps.clickhouse, env.CLICKHOUSE_DATABASE),
-    consumer,
-    logger: deps.logger.child({ component: 'writer' }),
-    provinceOf: (code) => deps.registry.provinceOf(code),
+    store: new ClickHouseBatchStore(deps.clickhouse, env.CLICKHOUSE_DATABASE),
     maxBatchRows: env.WRITER_MAX_BATCH_ROWS,
     flushIntervalMs: env.WRITER_FLUSH_INTERVAL_MS,
     highWaterRows: env.WRITER_HIGH_WATER_ROWS,
-  });
+  };
+  return [
+    new BusWriter({
+      ...common,
+      consumer: writerConsumer(env, WRITER_TELEMETRY_CONSUMER),
+      logger: deps.logger.child({ component: 'writer', stream: 'telemetry' }),
+      decode: (msg) => decodeTelemetry(msg, (code) => deps.registry.provinceOf(code)),
+      origin: 'telemetry',
+    }),
+    new BusWriter({
+      ...common,
+      consumer: writerConsumer(env, WRITER_WORKFLOW_CONSUMER),
+      logger: deps.logger.child({ component: 'writer', stream: 'workflow' }),
+      decode: decodeWorkflow,
+      origin: 'workflow',
+    }),
+  ];
 }

@@ -1,7 +1,7 @@
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { createLogger, loadRegistry, migrate, openClickHouse, ShutdownSequence } from '@kh02/platform';
 import { loadIngestEnv } from './env.js';
-import { createBusFromEnv, createWriter } from './wiring.js';
+import { createBusFromEnv, createWriters } from './wiring.js';
 
 /** Distributed mode: the bus → ClickHouse writer process. */
 const env = loadIngestEnv();
@@ -16,12 +16,14 @@ const { client } = await openClickHouse({
 await migrate(client, env.CLICKHOUSE_DATABASE, CLICKHOUSE_MIGRATIONS_DIR);
 const bus = createBusFromEnv(env, logger, 'kh02-writer');
 await bus.start();
-const writer = createWriter(env, { bus, clickhouse: client, registry, logger });
-await writer.start();
+const writers = createWriters(env, { bus, clickhouse: client, registry, logger });
+for (const w of writers) await w.start();
 logger.info('writer consuming');
 
 new ShutdownSequence(logger)
-  .add('flush and detach writer', () => writer.stop())
+  .add('flush and detach writers', async () => {
+    for (const w of writers) await w.stop();
+  })
   .add('close bus', () => bus.close())
   .add('close ClickHouse', () => client.close())
   .installSignalHandlers();

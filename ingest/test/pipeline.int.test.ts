@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { eventually } from '@kh02/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, TelemetryTable } from '../src/writer/rows.js';
-import { ClickHouseTelemetryStore, type TelemetryStore } from '../src/writer/telemetry-store.js';
+import type { Row } from '../src/writer/rows.js';
+import { ClickHouseBatchStore, type BatchStore } from '../src/writer/batch-store.js';
 import { localJournaledBus, natsBus, type BusKind } from './support/buses.js';
 import { counter, sample } from './support/fixtures.js';
 import { startIngestHarness, type IngestHarness } from './support/harness.js';
@@ -85,10 +85,10 @@ describe.each([localJournaledBus(), natsBus()])('ingest → bus → writer → C
     const h = await startIngestHarness({ bus: kind.create() });
     const inserted: number[] = [];
     // The first writer inserts for real, then hangs forever before it can ack: a crash between the two steps.
-    const real = new ClickHouseTelemetryStore(store.client, TEST_DB);
-    const crashing: TelemetryStore = {
+    const real = new ClickHouseBatchStore(store.client, TEST_DB);
+    const crashing: BatchStore = {
       existingEventIds: (t, u, ids) => real.existingEventIds(t, u, ids),
-      insert: async (table: TelemetryTable, rows: Row[], token: string) => {
+      insert: async (table: string, rows: Row[], token: string) => {
         await real.insert(table, rows, token);
         inserted.push(rows.length);
         await new Promise(() => undefined);

@@ -5,7 +5,8 @@ import { TELEMETRY_KINDS, type TelemetryEventByKind, type TelemetryKind } from '
 export const STREAMS = {
   telemetry: 'KH02_TELEMETRY',
   deadLetter: 'KH02_DLQ',
-  tickets: 'KH02_TICKETS',
+  /** Tickets, accounts and configuration changes: an event log that is also the audit trail. */
+  workflow: 'KH02_WORKFLOW',
 } as const;
 
 export const SUBJECTS = {
@@ -14,8 +15,10 @@ export const SUBJECTS = {
   telemetry: (kind: TelemetryKind) => `kh02.telemetry.v1.${kind}`,
   deadLetterAll: 'kh02.dlq.v1.>',
   deadLetter: (origin: string) => `kh02.dlq.v1.${origin}`,
-  ticketsAll: 'kh02.tickets.v1.>',
-  ticket: (ticketId: string) => `kh02.tickets.v1.${ticketId}`,
+  workflowAll: 'kh02.workflow.v1.>',
+  ticket: (ticketId: string) => `kh02.workflow.v1.ticket.${ticketId}`,
+  account: (userId: string) => `kh02.workflow.v1.account.${userId}`,
+  config: (name: string) => `kh02.workflow.v1.config.${name}`,
 } as const;
 
 export function kindFromSubject(subject: string): TelemetryKind | undefined {

@@ -12,3 +12,4 @@ export * from './ingest/time-window.js';
 export * from './ingest/validate-batch.js';
 export * from './ingest/responses.js';
 export * from './status/index.js';
+export * from './tickets/model.js';

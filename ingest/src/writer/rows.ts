@@ -1,4 +1,6 @@
+import type { BusMessage } from '@kh02/platform';
 import {
+  TelemetryBatchEnvelopeSchema,
   vnLocalDate,
   type Alert,
   type CounterReport,
@@ -112,4 +114,12 @@ export function rowsOf(
     case 'counter_report':
       return { table: 'counter_reports', rows: (message.events as CounterReport[]).map((e) => counterRow(e, ctx)) };
   }
+}
+
+/** The telemetry writer's decoder: bus message → rows of its ClickHouse table. */
+export function decodeTelemetry(msg: BusMessage, provinceOf: RowContext['provinceOf']): { table: string; rows: Row[] } {
+  const message = TelemetryBatchEnvelopeSchema.parse(
+    JSON.parse(new TextDecoder().decode(msg.data)),
+  ) as TelemetryBatchMessage;
+  return rowsOf(message, msg.seq, provinceOf);
 }

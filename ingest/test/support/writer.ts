@@ -1,8 +1,9 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { defaultRegistry } from '@kh02/schemas/registry';
 import { busTopology, WRITER_TELEMETRY_CONSUMER, type Bus } from '@kh02/platform';
-import { ClickHouseTelemetryStore, type TelemetryStore } from '../../src/writer/telemetry-store.js';
-import { TelemetryWriter } from '../../src/writer/telemetry-writer.js';
+import { ClickHouseBatchStore, type BatchStore } from '../../src/writer/batch-store.js';
+import { BusWriter } from '../../src/writer/bus-writer.js';
+import { decodeTelemetry } from '../../src/writer/rows.js';
 import { silentLogger } from './harness.js';
 import { TEST_DB } from './store.js';
 
@@ -18,15 +19,16 @@ export function writerConsumer() {
 export function startWriter(
   bus: Bus,
   client: ClickHouseClient,
-  opts: { store?: TelemetryStore; flushIntervalMs?: number; maxBatchRows?: number } = {},
+  opts: { store?: BatchStore; flushIntervalMs?: number; maxBatchRows?: number } = {},
 ) {
   const registry = defaultRegistry();
-  const writer = new TelemetryWriter({
+  const writer = new BusWriter({
     bus,
-    store: opts.store ?? new ClickHouseTelemetryStore(client, TEST_DB),
+    store: opts.store ?? new ClickHouseBatchStore(client, TEST_DB),
     consumer: writerConsumer(),
     logger: silentLogger,
-    provinceOf: (code) => registry.provinceOf(code),
+    decode: (msg) => decodeTelemetry(msg, (code) => registry.provinceOf(code)),
+    origin: 'telemetry',
     maxBatchRows: opts.maxBatchRows ?? 5_000,
     flushIntervalMs: opts.flushIntervalMs ?? 100,
     highWaterRows: 100_000,

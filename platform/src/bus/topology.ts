@@ -19,7 +19,7 @@ export const DEFAULT_BUS_LIMITS: BusLimits = {
 };
 
 export const WRITER_TELEMETRY_CONSUMER = 'writer-telemetry';
-export const WRITER_TICKETS_CONSUMER = 'writer-tickets';
+export const WRITER_WORKFLOW_CONSUMER = 'writer-workflow';
 
 export interface BusTopology {
   streams: StreamSpec[];
@@ -30,7 +30,7 @@ export interface BusTopology {
  * Telemetry uses interest retention: a message stays until the writer (a
  * durable consumer created before the first publish) and any live status
  * engine have acknowledged it, so nothing unwritten is ever discarded by
- * retention. Tickets are an event log (limits retention, kept for years).
+ * retention. Workflow (tickets, accounts, config) is an event log: limits retention, kept for years.
  */
 export function busTopology(
   limits: BusLimits = DEFAULT_BUS_LIMITS,
@@ -56,8 +56,8 @@ export function busTopology(
       duplicateWindowMs: limits.duplicateWindowMs,
     },
     {
-      name: STREAMS.tickets,
-      subjects: [SUBJECTS.ticketsAll],
+      name: STREAMS.workflow,
+      subjects: [SUBJECTS.workflowAll],
       retention: 'limits',
       maxBytes: 1024 * 1024 * 1024,
       maxMsgBytes: 1024 * 1024,
@@ -75,8 +75,8 @@ export function busTopology(
       deliverPolicy: 'all',
     },
     {
-      stream: STREAMS.tickets,
-      name: WRITER_TICKETS_CONSUMER,
+      stream: STREAMS.workflow,
+      name: WRITER_WORKFLOW_CONSUMER,
       durable: true,
       ackWaitMs: 60_000,
       maxAckPending: 5_000,

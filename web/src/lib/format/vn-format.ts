@@ -61,7 +61,8 @@ export function formatValue(value: number | null, unit: ValueUnit | null, lang: 
     case 'pct':
       return formatPct(value, lang);
     case 'ms':
-      return `${formatNumber(value, lang)}${NBSP}ms`;
+      // Response times read in ms; silences ("no data for 2 h") read as a duration.
+      return value >= 10_000 ? formatElapsed(value, lang) : `${formatNumber(value, lang)}${NBSP}ms`;
     case 'count':
     case null:
       return formatNumber(value, lang, Number.isInteger(value) ? 0 : 1);
@@ -69,6 +70,15 @@ export function formatValue(value: number | null, unit: ValueUnit | null, lang: 
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A length of time in words: "45 giây", "12 phút", "2 giờ 05 phút" (en: "45 s", "12 min", "2 h 05 min"). */
+export function formatElapsed(ms: number, lang: Lang = 'vi'): string {
+  const w = lang === 'vi' ? { s: 'giây', m: 'phút', h: 'giờ' } : { s: 's', m: 'min', h: 'h' };
+  const totalMin = Math.floor(Math.abs(ms) / 60_000);
+  if (totalMin < 1) return `${Math.floor(Math.abs(ms) / 1000)}${NBSP}${w.s}`;
+  if (totalMin < 60) return `${totalMin}${NBSP}${w.m}`;
+  return `${formatNumber(Math.floor(totalMin / 60), lang)}${NBSP}${w.h} ${pad2(totalMin % 60)}${NBSP}${w.m}`;
+}
 
 /** Wall-clock parts in Vietnam at an instant: the date is shifted, then read as UTC. */
 function vnParts(ms: number) {

@@ -4,6 +4,16 @@ import type { LiveTransport, Unsubscribe } from './transport';
 
 type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * socket.io's `on`/`off` take a conditional listener type that TS cannot relate
+ * to a generic event key, even though it is the same map. The public `on()`
+ * below is typed by LiveTransport, so this untyped view stays private.
+ */
+interface UntypedEmitter {
+  on(event: string, fn: (...args: never[]) => void): unknown;
+  off(event: string, fn: (...args: never[]) => void): unknown;
+}
+
 export interface SocketTransportOptions {
   /** Empty = same origin (production, and the dev server's proxy). */
   url?: string;
@@ -56,10 +66,9 @@ export class SocketTransport implements LiveTransport {
   }
 
   on<E extends keyof ServerToClientEvents>(event: E, fn: ServerToClientEvents[E]): Unsubscribe {
-    // socket.io's listener type is a conditional type TS cannot relate to a generic E; the map is the same.
-    const listener = fn as Parameters<WallSocket['on']>[1];
-    this.#socket.on(event, listener);
-    return () => void this.#socket.off(event, listener);
+    const emitter = this.#socket as unknown as UntypedEmitter;
+    emitter.on(event, fn);
+    return () => void emitter.off(event, fn);
   }
 
   emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): void {

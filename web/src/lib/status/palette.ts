@@ -3,7 +3,7 @@
  * chosen for a dark wall. Colour is never the only cue: every state also has
  * an icon (STATUS_LABELS) and `noreport`/`stale` get a hatch pattern.
  */
-import { STATUS_LABELS, type Tile, type UnitStatus } from '@kh02/schemas';
+import type { Tile, UnitStatus } from '@kh02/schemas';
 
 export const STATUS_COLORS: Record<UnitStatus, string> = {
   green: '#009E73',
@@ -23,10 +23,6 @@ export const STATUS_INK: Record<UnitStatus, string> = {
 };
 
 export const PATTERNED: ReadonlySet<UnitStatus> = new Set(['noreport', 'stale']);
-
-export function statusIcon(s: UnitStatus): string {
-  return STATUS_LABELS[s].icon;
-}
 
 /** What a tile looks like right now: its status, and the colour it had before it went stale. */
 export interface DisplayState {

@@ -29,7 +29,7 @@ describe('StatusTile', () => {
     expect(link.getAttribute('href')).toBe('/agency/BCA');
     expect(link.dataset.status).toBe(status);
     expect(link.classList.contains(`status-${status}`)).toBe(true);
-    expect(link.textContent).toContain(STATUS_LABELS[status].icon);
+    expect(link.querySelector('[data-icon]')?.getAttribute('data-icon')).toBe(STATUS_LABELS[status].icon);
     expect(link.textContent).toContain(STATUS_LABELS[status].vi);
     expect(link.textContent).toContain('BCA');
     expect(link.textContent).toContain('Bộ Công an');

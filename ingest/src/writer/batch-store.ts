@@ -1,20 +1,20 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { Row, TelemetryTable } from './rows.js';
+import type { Row } from './rows.js';
 
 /** What the writer needs from ClickHouse; small so tests can also drive failures through a real client. */
-export interface TelemetryStore {
-  insert(table: TelemetryTable, rows: Row[], dedupToken: string): Promise<void>;
+export interface BatchStore {
+  insert(table: string, rows: Row[], dedupToken: string): Promise<void>;
   /** Which of these event ids are already stored (used only for redelivered messages). */
-  existingEventIds(table: TelemetryTable, unitCodes: string[], eventIds: string[]): Promise<Set<string>>;
+  existingEventIds(table: string, unitCodes: string[], eventIds: string[]): Promise<Set<string>>;
 }
 
-export class ClickHouseTelemetryStore implements TelemetryStore {
+export class ClickHouseBatchStore implements BatchStore {
   constructor(
     private readonly client: ClickHouseClient,
     private readonly database: string,
   ) {}
 
-  async insert(table: TelemetryTable, rows: Row[], dedupToken: string): Promise<void> {
+  async insert(table: string, rows: Row[], dedupToken: string): Promise<void> {
     await this.client.insert({
       table: `${this.database}.${table}`,
       values: rows,
@@ -24,7 +24,7 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
     });
   }
 
-  async existingEventIds(table: TelemetryTable, unitCodes: string[], eventIds: string[]): Promise<Set<string>> {
+  async existingEventIds(table: string, unitCodes: string[], eventIds: string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
     const rs = await this.client.query({
       query: `SELECT DISTINCT event_id FROM ${this.database}.${table}

@@ -1,25 +1,30 @@
 import { createHash } from 'node:crypto';
-import { SUBJECTS, TelemetryBatchEnvelopeSchema, type TelemetryBatchMessage } from '@kh02/schemas';
+import { SUBJECTS } from '@kh02/schemas';
 import type { Bus, BusMessage, ConsumerSpec, Subscription } from '@kh02/platform';
 import type { Logger } from 'pino';
 import { backoffMs, isPermanentInsertError } from './classify-error.js';
-import { rowsOf, type Row, type TelemetryTable } from './rows.js';
-import type { TelemetryStore } from './telemetry-store.js';
+import type { Row } from './rows.js';
+import type { BatchStore } from './batch-store.js';
+
+/** Turns one bus message into rows of one table; throws if the message cannot be read. */
+export type MessageDecoder = (msg: BusMessage) => { table: string; rows: Row[] };
 
 interface Pending {
   msg: BusMessage;
-  table: TelemetryTable;
+  table: string;
   rows: Row[];
   /** Rows it brought into the buffer (rows may shrink when duplicates are dropped). */
   buffered: number;
 }
 
-export interface TelemetryWriterOptions {
+export interface BusWriterOptions {
   bus: Bus;
-  store: TelemetryStore;
+  store: BatchStore;
   consumer: ConsumerSpec;
   logger: Logger;
-  provinceOf: (unitCode: string) => string | undefined;
+  decode: MessageDecoder;
+  /** Dead-letter subject suffix, e.g. 'telemetry'. */
+  origin: string;
   /** Flush when this many rows are buffered… */
   maxBatchRows: number;
   /** …or when the oldest buffered message is this old (≤ 1 s per the design). */
@@ -44,12 +49,12 @@ export interface WriterStats {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Consumes the telemetry stream and writes ClickHouse in batches. A bus
+ * Consumes a bus stream and writes ClickHouse in batches. A bus
  * message is acknowledged only after every row it carried is in ClickHouse
  * (or, if ClickHouse rejects it as malformed, after it is in the dead-letter
  * stream): nothing is ever dropped silently.
  */
-export class TelemetryWriter {
+export class BusWriter {
   readonly stats: WriterStats = {
     flushes: 0,
     rowsWritten: 0,
@@ -72,7 +77,7 @@ export class TelemetryWriter {
   private abandonRetries = false;
   private readonly now: () => number;
 
-  constructor(private readonly opts: TelemetryWriterOptions) {
+  constructor(private readonly opts: BusWriterOptions) {
     this.now = opts.now ?? Date.now;
   }
 
@@ -111,16 +116,14 @@ export class TelemetryWriter {
       if (entry) entry.msg = msg;
       return;
     }
-    let message: TelemetryBatchMessage;
+    let decoded: { table: string; rows: Row[] };
     try {
-      message = TelemetryBatchEnvelopeSchema.parse(
-        JSON.parse(new TextDecoder().decode(msg.data)),
-      ) as TelemetryBatchMessage;
+      decoded = this.opts.decode(msg);
     } catch (err) {
       void this.deadLetter(msg, 'undecodable', err);
       return;
     }
-    const { table, rows } = rowsOf(message, msg.seq, this.opts.provinceOf);
+    const { table, rows } = decoded;
     if (this.buffer.length === 0) this.oldestAtMs = this.now();
     this.buffer.push({ msg, table, rows, buffered: rows.length });
     this.bufferedSeqs.add(msg.seq);
@@ -177,7 +180,7 @@ export class TelemetryWriter {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    const byTable = new Map<TelemetryTable, Pending[]>();
+    const byTable = new Map<string, Pending[]>();
     for (const p of batch) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
     for (const [table, entries] of byTable) {
       await this.dropAlreadyStored(table, entries);
@@ -198,7 +201,7 @@ export class TelemetryWriter {
    * inserted it and died before acking). Redeliveries are rare, so asking
    * ClickHouse which of their event ids exist is cheap and exact.
    */
-  private async dropAlreadyStored(table: TelemetryTable, entries: Pending[]): Promise<void> {
+  private async dropAlreadyStored(table: string, entries: Pending[]): Promise<void> {
     const seen = new Set<string>();
     for (const p of entries) {
       p.rows = p.rows.filter((r) => {
@@ -226,7 +229,7 @@ export class TelemetryWriter {
     }
   }
 
-  private async insertWithRetry(table: TelemetryTable, entries: Pending[]): Promise<void> {
+  private async insertWithRetry(table: string, entries: Pending[]): Promise<void> {
     const rows = entries.flatMap((p) => p.rows);
     if (rows.length === 0) return;
     const token = createHash('sha256')
@@ -272,7 +275,7 @@ export class TelemetryWriter {
   private async deadLetter(msg: BusMessage, reason: string, err: unknown, ack = true): Promise<void> {
     const detail = err instanceof Error ? err.message : String(err);
     try {
-      await this.opts.bus.publish(SUBJECTS.deadLetter('telemetry'), msg.data, {
+      await this.opts.bus.publish(SUBJECTS.deadLetter(this.opts.origin), msg.data, {
         msgId: `dlq:${msg.subject}:${msg.seq}`,
         headers: { 'KH02-Reason': reason, 'KH02-Detail': detail.slice(0, 500), 'KH02-Origin-Seq': String(msg.seq) },
       });

@@ -1,0 +1,43 @@
+/* How a reason reads on the wall: "Tỷ lệ hồ sơ trực tuyến — 79,5 % (ngưỡng < 80 %)". */
+import { INDICATOR_LABELS, type Reason, type Tile, type UnitStatus } from '@kh02/schemas';
+import { formatValue, NBSP, type Lang } from '$lib/format/vn-format';
+
+export interface ReasonText {
+  indicator: string;
+  value: string;
+  /** Comparator and threshold, e.g. "< 80 %"; empty when the rule has none. */
+  threshold: string;
+}
+
+export function reasonText(r: Reason, lang: Lang): ReasonText {
+  return {
+    indicator: INDICATOR_LABELS[r.indicator][lang],
+    value: formatValue(r.value, r.unit, lang),
+    threshold: r.threshold === null ? '' : `${r.comparator ?? ''}${r.comparator ? NBSP : ''}${formatValue(r.threshold, r.unit, lang)}`,
+  };
+}
+
+const RANK: Record<UnitStatus, number> = { red: 0, yellow: 1, noreport: 2, stale: 3, green: 4 };
+
+/** Worst reasons first: red before yellow, then the longest-standing. */
+export function topReasons(reasons: readonly Reason[], n: number): Reason[] {
+  return [...reasons]
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || (a.since ?? '').localeCompare(b.since ?? ''))
+    .slice(0, n);
+}
+
+/**
+ * Hotspots for the 17:00 briefing: red, then yellow units; within a colour,
+ * breached tickets first, then the longest in that state.
+ */
+export function hotspots(tiles: Iterable<Tile>): Tile[] {
+  return [...tiles]
+    .filter((t) => t.status === 'red' || t.status === 'yellow')
+    .sort(
+      (a, b) =>
+        RANK[a.status] - RANK[b.status] ||
+        (b.tickets?.breached ?? 0) - (a.tickets?.breached ?? 0) ||
+        (a.status_since ?? '\uffff').localeCompare(b.status_since ?? '\uffff') ||
+        a.code.localeCompare(b.code),
+    );
+}

@@ -9,6 +9,7 @@ import { buildApiApp } from './app.js';
 import { DEFAULT_LIVE_OPTIONS } from './live/live-hub.js';
 import type { ApiEnv } from './env.js';
 import { calendarPort, loadCalendarFile } from './status/calendar-port.js';
+import { createWorkflow, type Workflow } from './workflow/workflow-wiring.js';
 import { DEFAULT_STATUS_CONFIG, parseStatusConfig, type StatusConfig } from './status/config.js';
 import { StatusService } from './status/status-service.js';
 
@@ -16,6 +17,7 @@ export interface ApiService {
   app: FastifyInstance;
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   status: StatusService;
+  workflow: Workflow;
   url: string;
   /** Test seam: drop every live connection and refuse new ones (simulates a cut link). */
   setLiveFeedPaused(paused: boolean): Promise<void>;
@@ -47,7 +49,19 @@ export async function startApiService(deps: {
   const { env, logger } = deps;
   const now = deps.now ?? Date.now;
   const config = await loadStatusConfig(env.STATUS_CONFIG_FILE, logger);
-  const calendar = calendarPort(await loadCalendarFile(env.WORKING_CALENDAR_FILE));
+  const workingCalendar = await loadCalendarFile(env.WORKING_CALENDAR_FILE);
+  const calendar = calendarPort(workingCalendar);
+  // Tickets change colours, the engine shows them: bound late because each needs the other.
+  const engineRef: { touch?: (code: string) => void } = {};
+  const workflow = await createWorkflow({
+    env,
+    bus: deps.bus,
+    registry: deps.registry,
+    calendar: workingCalendar,
+    logger,
+    now,
+    onUnitChanged: (code) => engineRef.touch?.(code),
+  });
   let paused = false;
   // The socket.io server exists before the HTTP server so the status service can own the live hub;
   // it is attached to fastify's HTTP server once that is built.
@@ -73,7 +87,12 @@ export async function startApiService(deps: {
       urgentFlushMs: env.LIVE_URGENT_FLUSH_MS,
       routineFlushMs: env.LIVE_ROUTINE_FLUSH_MS,
     },
+    tickets: {
+      reasonsFor: (code) => workflow.tickets.reasonsFor(code),
+      summaryFor: (code, at) => workflow.tickets.summaryFor(code, at),
+    },
   });
+  engineRef.touch = (code) => status.engine.touchUnit(code);
   const app = await buildApiApp(
     {
       engine: status.engine,
@@ -85,16 +104,27 @@ export async function startApiService(deps: {
       now,
       webDir: env.WEB_DIR,
       readinessChecks: { bus: () => deps.bus.isConnected(), status_engine: () => status.isReady() },
+      workflow: {
+        tickets: workflow.tickets,
+        accounts: workflow.accounts,
+        attachmentsDir: workflow.attachmentsDir,
+        unitStatus: (code) => {
+          const tile = status.engine.tile(code) ?? status.engine.child(code);
+          return tile ? { status: tile.status, reasons: tile.reasons } : undefined;
+        },
+      },
     },
     logger.child({ component: 'api' }),
   );
   io.attach(app.server);
+  await workflow.start();
   await status.start();
   const address = await app.listen({ host: env.API_HOST, port: env.API_PORT });
   return {
     app,
     io,
     status,
+    workflow,
     url: address.replace('[::1]', '127.0.0.1'),
     setLiveFeedPaused: async (p) => {
       paused = p;
@@ -103,6 +133,7 @@ export async function startApiService(deps: {
     },
     close: async () => {
       await status.stop();
+      await workflow.log.stop();
       io.disconnectSockets(true);
       // fastify closes the HTTP server socket.io is attached to.
       await app.close();

@@ -4,12 +4,17 @@ import fastifyStatic from '@fastify/static';
 import { installErrorHandlers, sendError } from '@kh02/platform';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerAuditRoutes } from './audit/routes.js';
+import type { AccountService } from './auth/accounts.js';
+import { registerAuthRoutes } from './auth/routes.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
+import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 
 export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
+  workflow: Omit<TicketRouteDeps, 'now'> & { accounts: AccountService };
 }
 
 /** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
@@ -20,8 +25,13 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   });
-  installErrorHandlers(app);
+  const webDir = deps.webDir ? resolve(deps.webDir) : undefined;
+  const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  installErrorHandlers(app, { notFound: !serveWeb });
   registerReadRoutes(app, deps);
+  registerAuthRoutes(app, { accounts: deps.workflow.accounts, registry: deps.registry });
+  registerTicketRoutes(app, { ...deps.workflow, now: deps.now });
+  registerAuditRoutes(app, { accounts: deps.workflow.accounts, clickhouse: deps.clickhouse, database: deps.database });
 
   app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
@@ -31,8 +41,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
   });
 
-  const webDir = deps.webDir ? resolve(deps.webDir) : undefined;
-  if (webDir && existsSync(join(webDir, 'index.html'))) {
+  if (serveWeb && webDir) {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
     // Client-side routes (/province/79, /agency/BCA…) all load the single-page wall.
     app.setNotFoundHandler((req, reply) => {

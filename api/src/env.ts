@@ -11,6 +11,16 @@ export const ApiEnvSchema = z.object({
   WORKING_CALENDAR_FILE: z.string().default('./config/working-calendar.json'),
   LIVE_URGENT_FLUSH_MS: z.coerce.number().int().min(50).max(5_000).default(250),
   LIVE_ROUTINE_FLUSH_MS: z.coerce.number().int().min(250).max(60_000).default(5_000),
+  /** ≥ 32 random characters; in embedded mode a generated one is kept in DATA_DIR/session-secret. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().min(1).max(24).default(12),
+  /** Wall displays run for weeks; their read-only sessions last longer. */
+  DISPLAY_SESSION_TTL_DAYS: z.coerce.number().min(1).max(90).default(30),
+  /** Create one demo account per role on first start (passwords in DATA_DIR/demo-accounts.json). */
+  DEMO_ACCOUNTS: booleanFlag.default(true),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
+  ATTACHMENTS_DIR: z.string().optional(),
   SIMULATOR: booleanFlag.default(true),
   SIMULATOR_SAMPLE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
   SIMULATOR_COUNTER_EVERY_MS: z.coerce.number().int().min(5_000).default(300_000),

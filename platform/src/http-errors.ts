@@ -23,7 +23,8 @@ const FASTIFY_CODES: Record<string, ApiErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** `notFound: false` when the caller answers unknown paths itself (e.g. a single-page app fallback). */
+export function installErrorHandlers(app: FastifyInstance, opts: { notFound?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendError(reply, mapped);
@@ -42,5 +43,5 @@ export function installErrorHandlers(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, 'INTERNAL');
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND'));
+  if (opts.notFound !== false) app.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND'));
 }

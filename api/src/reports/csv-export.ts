@@ -1,0 +1,70 @@
+import { viDate, viDateTime } from './format-vi.js';
+import type { Report, ScopeReport } from './report-model.js';
+import { headings, tableRows } from './report-table.js';
+
+/*
+ * CSV export of the Phụ lục VII report: RFC 4180 (comma, CRLF, quotes doubled),
+ * UTF-8 with a byte-order mark so spreadsheet programs read the Vietnamese
+ * text correctly. Values are the same Vietnamese-formatted text as the PDF
+ * (12.345; 82,35%); the JSON API is the machine-readable form. The output
+ * depends only on the report, so a frozen snapshot exports byte-identically.
+ */
+
+const BOM = '\uFEFF';
+
+function cell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const line = (values: readonly string[]) => values.map(cell).join(',');
+
+export function scopesOf(report: Report, scope: string | undefined): ScopeReport[] | undefined {
+  if (scope === undefined || scope === 'all') return [report.national, ...report.provinces];
+  if (scope === report.national.scope.code) return [report.national];
+  const province = report.provinces.find((p) => p.scope.code === scope);
+  return province ? [province] : undefined;
+}
+
+export function reportCsv(report: Report, status: 'frozen' | 'provisional', scopes: readonly ScopeReport[]): string {
+  const h = headings(report, report.national, status);
+  const kindLabel = report.kind === 'daily' ? 'Báo cáo ngày' : 'Báo cáo tuần';
+  const cut = viDateTime(status === 'frozen' ? report.cutoff_at : report.data_as_of);
+  const state = status === 'frozen' ? 'Đã chốt' : 'Tạm tính';
+  const header = [
+    'Loại báo cáo',
+    'Ngày báo cáo',
+    'Số liệu chốt lúc',
+    'Trạng thái',
+    'Phạm vi',
+    'Mã đơn vị',
+    'Mục',
+    'Chỉ số',
+    h.periodColumn,
+    'Lũy kế',
+    h.changeColumn,
+    'Ghi chú/Đánh giá',
+  ];
+  const lines = [line(header)];
+  for (const scope of scopes) {
+    for (const row of tableRows(report, scope)) {
+      if (row.kind === 'section') continue;
+      lines.push(
+        line([
+          kindLabel,
+          viDate(report.report_date),
+          cut,
+          state,
+          scope.scope.name,
+          scope.scope.code,
+          row.section,
+          row.indicator,
+          row.period,
+          row.cumulative,
+          row.change,
+          row.note,
+        ]),
+      );
+    }
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,60 @@
+import { VN_OFFSET_MS } from '@kh02/schemas';
+
+/*
+ * Vietnamese number and date formatting, written out rather than taken from
+ * Intl so every export is byte-identical on every machine and ICU version:
+ * thousands with ".", decimals with ",", dates as dd/mm/yyyy, Vietnam time.
+ */
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** 12345 → "12.345"; -3 → "-3". */
+export function viInteger(n: number): string {
+  const abs = Math.abs(Math.round(n));
+  return `${n < 0 && abs !== 0 ? '-' : ''}${groupThousands(String(abs))}`;
+}
+
+/** 82.3456 with 2 digits → "82,35". */
+export function viDecimal(n: number, digits: number): string {
+  const fixed = Math.abs(n).toFixed(digits);
+  const [int = '0', frac] = fixed.split('.');
+  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
+  return `${sign}${groupThousands(int)}${frac ? `,${frac}` : ''}`;
+}
+
+/** A 0–1 ratio as a percentage: 0.8235 → "82,35%". */
+export function viPercent(ratio: number | null, digits = 2): string {
+  return ratio === null ? '—' : `${viDecimal(ratio * 100, digits)}%`;
+}
+
+/** A signed count change: "+12", "-3", "0". */
+export function viSignedInteger(n: number): string {
+  return n > 0 ? `+${viInteger(n)}` : viInteger(n);
+}
+
+/** A change in percentage points: "+1,25 điểm %". */
+export function viSignedPoints(pp: number | null): string {
+  if (pp === null) return '—';
+  const s = viDecimal(pp, 2);
+  return `${pp > 0 && s !== '0,00' ? '+' : ''}${s} điểm %`;
+}
+
+/** "2026-07-15" → "15/07/2026". */
+export function viDate(localDate: string): string {
+  const [y, m, d] = localDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "2026-07-15" → "15 tháng 7 năm 2026" (the template's sub-header wording). */
+export function viDateWords(localDate: string): string {
+  const [y, m, d] = localDate.split('-');
+  return `${Number(d)} tháng ${Number(m)} năm ${y}`;
+}
+
+/** An instant as "08:30 ngày 15/07/2026", Vietnam time. */
+export function viDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString();
+  return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
+}

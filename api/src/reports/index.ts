@@ -1,0 +1,12 @@
+export * from './report-model.js';
+export * from './report-calendar.js';
+export * from './report-config.js';
+export * from './report-service.js';
+export * from './report-module.js';
+export * from './incidents.js';
+export * from './pdf-renderer.js';
+export * from './scheduler.js';
+export * from './snapshot-store.js';
+export * from './csv-export.js';
+export * from './html-template.js';
+export { registerReportRoutes, type ReportRouteDeps } from './routes.js';

@@ -1,0 +1,121 @@
+import { LocalDateSchema } from '@kh02/schemas';
+import { z } from 'zod';
+
+/**
+ * The Phụ lục VII report (seed-digest §7.1) as data: one scope block for the
+ * whole country and one per province, each indicator with its value for the
+ * period, the cumulative value (lũy kế) and the previous period's value, so
+ * "so với ngày hôm trước" is always computable. Rates keep their numerator
+ * and denominator so anyone can check them.
+ *
+ * This is also the stored snapshot format: bump REPORT_SCHEMA_VERSION when a
+ * field changes meaning, and keep the parser for older versions.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const REPORT_KINDS = ['daily', 'weekly'] as const;
+export const ReportKindSchema = z.enum(REPORT_KINDS);
+export type ReportKind = z.infer<typeof ReportKindSchema>;
+
+export const DateRangeSchema = z.object({ from: LocalDateSchema, to: LocalDateSchema });
+export type DateRange = z.infer<typeof DateRangeSchema>;
+
+export const CountTripleSchema = z.object({
+  period: z.number().int(),
+  previous: z.number().int(),
+  cumulative: z.number().int(),
+});
+export type CountTriple = z.infer<typeof CountTripleSchema>;
+
+export const RatioSchema = z.object({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  /** numerator / denominator; null when nothing was counted. */
+  value: z.number().nullable(),
+});
+export type Ratio = z.infer<typeof RatioSchema>;
+
+export const TargetSchema = z.object({ comparator: z.enum(['>', '>=']), value: z.number() });
+export type Target = z.infer<typeof TargetSchema>;
+
+export const RateTripleSchema = z.object({
+  period: RatioSchema,
+  previous: RatioSchema,
+  cumulative: RatioSchema,
+  /** Period minus previous, in percentage points. */
+  change_pp: z.number().nullable(),
+  /** Whether the period value meets the target; null without data. */
+  meets_target: z.boolean().nullable(),
+});
+export type RateTriple = z.infer<typeof RateTripleSchema>;
+
+export const ProcedureRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  period: z.number().int(),
+  previous: z.number().int(),
+  cumulative: z.number().int(),
+});
+export type ProcedureRow = z.infer<typeof ProcedureRowSchema>;
+
+export const HotIssueSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['province', 'commune', 'agency', 'system']),
+  /** When the unit turned red (its latest colour change at or before the cut-off). */
+  since: z.string(),
+  /** Vietnamese reasons, most important first. */
+  reasons: z.array(z.string()),
+});
+export type HotIssue = z.infer<typeof HotIssueSchema>;
+
+export const ScopeReportSchema = z.object({
+  scope: z.object({ code: z.string(), name: z.string(), kind: z.enum(['national', 'province']) }),
+  dossiers: z.object({
+    received: CountTripleSchema,
+    received_online: CountTripleSchema,
+    processed: CountTripleSchema,
+    on_time: CountTripleSchema,
+  }),
+  /** Commune-level units (incl. the provincial centre) with at least one counter report in the period. */
+  reporting_units: z.object({ reported: z.number().int(), expected: z.number().int() }),
+  online_rate: RateTripleSchema,
+  on_time_rate: RateTripleSchema,
+  top_procedures: z.array(ProcedureRowSchema).max(5),
+  incidents: z.object({
+    technical: CountTripleSchema,
+    process: CountTripleSchema,
+    resolved: CountTripleSchema,
+  }),
+  hot_issues: z.array(HotIssueSchema),
+});
+export type ScopeReport = z.infer<typeof ScopeReportSchema>;
+
+export const ReportSchema = z.object({
+  schema_version: z.literal(REPORT_SCHEMA_VERSION),
+  kind: ReportKindSchema,
+  /** The local date of the cut-off (the day the report is issued). */
+  report_date: LocalDateSchema,
+  cutoff_at: z.string(),
+  /** Only data received at or before this instant is counted (= cutoff_at once frozen). */
+  data_as_of: z.string(),
+  period: DateRangeSchema,
+  previous_period: DateRangeSchema,
+  cumulative_from: LocalDateSchema,
+  targets: z.object({ online_rate: TargetSchema, on_time_rate: TargetSchema }),
+  /** False when the ticket log is not available: the incident rows are then zeros, not facts. */
+  incidents_available: z.boolean(),
+  national: ScopeReportSchema,
+  provinces: z.array(ScopeReportSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** What the API returns: the report plus whether it is frozen. */
+export interface ReportEnvelope {
+  status: 'frozen' | 'provisional';
+  frozen_at: string | null;
+  body_sha256: string | null;
+  report: Report;
+}
+
+export const NATIONAL_SCOPE_CODE = 'VN';

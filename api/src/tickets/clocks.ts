@@ -1,0 +1,95 @@
+import { bilingual, type BilingualText, type ClockView, type Ticket } from '@kh02/schemas';
+import { clockState, type ClockBudget, type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
+
+export type StoredTicket = Omit<Ticket, 'clocks' | 'escalated'>;
+
+const LABELS: Record<ClockView['kind'], BilingualText> = {
+  verify: bilingual('Xác minh, phân loại (15 phút)', 'Verify and classify (15 min)'),
+  assign: bilingual('Giao việc (30 phút)', 'Assign (30 min)'),
+  respond: bilingual('Phản hồi theo SLA', 'SLA response'),
+  acknowledge: bilingual('Xác nhận tiếp nhận (2 giờ làm việc)', 'Acknowledge (2 working hours)'),
+  fix: bilingual('Khắc phục', 'Fix'),
+  escalate: bilingual('Báo cáo Tổ trưởng nếu quá 24 giờ không phản hồi', 'Escalate after 24 h without response'),
+};
+
+function view(
+  cal: WorkingCalendar,
+  kind: ClockView['kind'],
+  start: string,
+  budget: ClockBudget,
+  stop: string | null,
+  now: number,
+  near: number,
+): ClockView {
+  const s = clockState(cal, {
+    startedAt: new Date(start),
+    budget,
+    ...(stop ? { stoppedAt: new Date(stop) } : {}),
+    now: new Date(now),
+    nearFraction: near,
+  });
+  return {
+    kind,
+    label: LABELS[kind],
+    started_at: start,
+    deadline: s.deadline.toISOString(),
+    stopped_at: stop,
+    remaining_ms: s.remainingMs,
+    state: s.state,
+    budget,
+  };
+}
+
+/** When the ticket stopped being worked on (its clocks freeze there). */
+function terminal(t: StoredTicket): string | null {
+  return t.closed_at ?? t.cancelled_at;
+}
+
+/**
+ * Every SLA clock of a ticket at `now` (seed-digest §4.3, §2.2): verify 15 min
+ * from detection; assign 30 min from creation; respond per priority (vendors,
+ * P1/P2 wall clock, P3/P4 working hours) or acknowledge within 2 working hours
+ * (focal points, working groups); fix per priority or the agreed deadline;
+ * escalate after 24 h without a response from the assignee.
+ */
+export function ticketClocks(
+  t: StoredTicket,
+  cal: WorkingCalendar,
+  policy: SlaPolicy,
+  now: number,
+): { clocks: ClockView[]; escalated: boolean } {
+  const near = policy.nearFraction;
+  const end = terminal(t);
+  const clocks: ClockView[] = [view(cal, 'verify', t.detected_at, policy.verify, t.created_at, now, near)];
+  clocks.push(view(cal, 'assign', t.created_at, policy.assign, t.assigned_at ?? end, now, near));
+  let escalated = false;
+  if (t.assigned_at && t.assignee) {
+    const vendor = t.assignee.kind === 'vendor';
+    const respond = vendor ? policy.priorities[t.priority].respond : policy.acknowledge;
+    clocks.push(
+      view(cal, vendor ? 'respond' : 'acknowledge', t.assigned_at, respond, t.acknowledged_at ?? end, now, near),
+    );
+    const fixBudget: ClockBudget | null = t.deadline
+      ? { kind: 'wall', ms: Math.max(1, Date.parse(t.deadline) - Date.parse(t.assigned_at)) }
+      : policy.priorities[t.priority].fix;
+    if (fixBudget) clocks.push(view(cal, 'fix', t.assigned_at, fixBudget, t.done_at ?? end, now, near));
+    if (!end && t.status !== 'done') {
+      const quietSince =
+        [t.assigned_at, t.last_response_at]
+          .filter((x): x is string => !!x)
+          .sort()
+          .at(-1) ?? t.assigned_at;
+      const esc = view(cal, 'escalate', quietSince, policy.escalateAfter, null, now, near);
+      clocks.push(esc);
+      escalated = esc.state === 'breached';
+    }
+  }
+  return { clocks, escalated };
+}
+
+/** The clocks still running (not met/missed), soonest deadline first. */
+export function runningClocks(clocks: ClockView[]): ClockView[] {
+  return clocks
+    .filter((c) => c.state === 'running' || c.state === 'near_breach' || c.state === 'breached')
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+}

@@ -1,0 +1,76 @@
+import { bilingual, type BilingualText, type Party, type Ticket } from '@kh02/schemas';
+import type { Registry } from '@kh02/schemas/registry';
+import { isCommandCenter, type Principal } from '../auth/principal.js';
+import type { TicketAction } from './lifecycle.js';
+
+/** Is this person (one of) the party the ticket is routed to or working with? */
+function represents(p: Principal, party: Party | null): boolean {
+  if (!party) return false;
+  if (party.kind === 'vendor') return p.role === 'vendor_focal' && p.vendorCode === party.code;
+  if (party.kind === 'unit') return p.role === 'unit_focal' && p.unitCode === party.code;
+  return p.role === 'working_group' && p.group === party.code;
+}
+
+function ownUnit(p: Principal, registry: Registry, unitCode: string): boolean {
+  if (p.role !== 'unit_focal' || !p.unitCode) return false;
+  return unitCode === p.unitCode || registry.provinceOf(unitCode) === p.unitCode;
+}
+
+type TicketScope = Pick<Ticket, 'unit_code' | 'assignee' | 'collaborators'>;
+
+export function canView(p: Principal, t: TicketScope, registry: Registry): boolean {
+  if (isCommandCenter(p)) return true;
+  if (p.role === 'display') return false;
+  return (
+    ownUnit(p, registry, t.unit_code) || represents(p, t.assignee) || t.collaborators.some((c) => represents(p, c))
+  );
+}
+
+export function canCreate(p: Principal, unitCode: string, registry: Registry): boolean {
+  if (['cc_lead', 'cc_coordination', 'cc_monitoring'].includes(p.role)) return true;
+  // A focal point may open a ticket for its own unit's escalated proposal (requirement 40).
+  return ownUnit(p, registry, unitCode);
+}
+
+const ROUTING_ROLES = ['cc_lead', 'cc_coordination'];
+const CLOSING_ROLES = ['cc_lead', 'cc_coordination', 'cc_monitoring'];
+
+/** Who may do what; null when allowed, else why not (for the 403). */
+export function denial(p: Principal, action: TicketAction, t: TicketScope, registry: Registry): BilingualText | null {
+  if (!canView(p, t, registry)) {
+    return bilingual('Phiếu này không thuộc phạm vi của tài khoản.', 'This ticket is outside your account’s scope.');
+  }
+  switch (action) {
+    case 'assign':
+    case 'cancel':
+      return ROUTING_ROLES.includes(p.role)
+        ? null
+        : bilingual(
+            'Chỉ Nhóm Điều phối và Giao việc hoặc Tổ trưởng được giao/hủy phiếu.',
+            'Only the Coordination & Assignment team or the team lead may assign or cancel.',
+          );
+    case 'close':
+    case 'reopen':
+      return CLOSING_ROLES.includes(p.role)
+        ? null
+        : bilingual(
+            'Chỉ Trung tâm Chỉ huy được xác minh và đóng phiếu.',
+            'Only the Command Center may verify and close a ticket.',
+          );
+    case 'acknowledge':
+      if (!represents(p, t.assignee))
+        return bilingual('Chỉ đơn vị được giao mới xác nhận tiếp nhận.', 'Only the assigned party may acknowledge.');
+      // The group lead confirms receipt for a working group (seed 000 L1075-1077).
+      return p.role === 'working_group' && !p.lead
+        ? bilingual('Trưởng nhóm xác nhận tiếp nhận.', 'The group lead acknowledges.')
+        : null;
+    case 'start':
+    case 'report_done':
+      return represents(p, t.assignee)
+        ? null
+        : bilingual('Chỉ đơn vị được giao mới cập nhật tiến độ.', 'Only the assigned party may update progress.');
+    case 'comment':
+    case 'attach':
+      return null;
+  }
+}

@@ -1,0 +1,216 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  API_ERRORS,
+  AssignTicketSchema,
+  AttachmentUploadSchema,
+  bilingual,
+  CreateTicketSchema,
+  toFieldIssues,
+  type ApiErrorBody,
+  type Reason,
+  type UnitStatus,
+} from '@kh02/schemas';
+import { sendError } from '@kh02/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AccountService } from '../auth/accounts.js';
+import { requireSession } from '../auth/auth-hooks.js';
+import type { Principal } from '../auth/principal.js';
+import type { TicketAction } from './lifecycle.js';
+import { TicketError } from './ticket-errors.js';
+import type { TicketService } from './ticket-service.js';
+
+export interface TicketRouteDeps {
+  tickets: TicketService;
+  accounts: AccountService;
+  /** The unit's live colour and reasons, recorded on a ticket opened from the wall. */
+  unitStatus: (code: string) => { status: UnitStatus; reasons: Reason[] } | undefined;
+  attachmentsDir: string;
+  now: () => number;
+}
+
+const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+const ALLOWED_TYPES =
+  /^(image\/(png|jpeg|webp)|application\/pdf|text\/plain|video\/mp4|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet))$/;
+
+function fail(reply: FastifyReply, err: unknown): FastifyReply {
+  if (err instanceof TicketError) {
+    const body: ApiErrorBody = { error: { code: err.code, message: err.bilingualMessage } };
+    return reply.code(err.status).send(body);
+  }
+  throw err;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined {
+  const r = schema.safeParse(body, { reportInput: true });
+  if (r.success) return r.data;
+  void sendError(reply, 'VALIDATION_FAILED', {
+    details: toFieldIssues(r.error),
+    message: API_ERRORS.BAD_REQUEST.message,
+  });
+  return undefined;
+}
+
+const idem = (req: FastifyRequest) => {
+  const h = req.headers['idempotency-key'];
+  return typeof h === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(h) ? h : randomUUID();
+};
+
+const expected = (req: FastifyRequest) => {
+  const h = req.headers['if-match'];
+  return typeof h === 'string' && /^\d+$/.test(h) ? Number(h) : undefined;
+};
+
+const ACTION_BODIES: Record<
+  Exclude<TicketAction, 'attach'>,
+  { path: string; schema: z.ZodType<Record<string, unknown>> }
+> = {
+  assign: { path: 'assign', schema: AssignTicketSchema },
+  acknowledge: { path: 'acknowledge', schema: z.strictObject({}) },
+  start: { path: 'start', schema: z.strictObject({}) },
+  report_done: { path: 'done', schema: z.strictObject({ result_report: z.string().min(1).max(10_000) }) },
+  close: { path: 'close', schema: z.strictObject({ verification_note: z.string().min(1).max(2_000) }) },
+  reopen: { path: 'reopen', schema: z.strictObject({ reason: z.string().min(1).max(2_000) }) },
+  cancel: { path: 'cancel', schema: z.strictObject({ reason: z.string().min(1).max(2_000) }) },
+  comment: { path: 'comments', schema: z.strictObject({ text: z.string().min(1).max(5_000) }) },
+};
+
+/** Phiếu giao việc endpoints; every one needs a session, and scope is checked per ticket. */
+export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps): void {
+  const auth = requireSession(deps.accounts);
+  const me = (req: FastifyRequest) => req.principal as Principal;
+
+  app.get<{ Querystring: { status?: string; unit?: string; active?: string } }>(
+    '/api/v1/tickets',
+    { preHandler: auth },
+    (req, reply) =>
+      reply.send(
+        deps.tickets.list(me(req), {
+          ...(req.query.status ? { status: req.query.status } : {}),
+          ...(req.query.unit ? { unit: req.query.unit } : {}),
+          ...(req.query.active ? { active: req.query.active === 'true' } : {}),
+        }),
+      ),
+  );
+
+  app.get<{ Params: { id: string } }>('/api/v1/tickets/:id', { preHandler: auth }, (req, reply) => {
+    try {
+      return reply.send(deps.tickets.get(me(req), req.params.id));
+    } catch (err) {
+      return fail(reply, err);
+    }
+  });
+
+  app.post('/api/v1/tickets', { preHandler: auth }, async (req, reply) => {
+    const input = parse(CreateTicketSchema, req.body, reply);
+    if (!input) return reply;
+    try {
+      const unitStatus = input.source === 'wall' ? deps.unitStatus(input.unit_code) : undefined;
+      const ticket = await deps.tickets.create(me(req), input, {
+        idempotencyKey: idem(req),
+        ...(unitStatus ? { unitStatus } : {}),
+      });
+      return reply.code(201).send(ticket);
+    } catch (err) {
+      return fail(reply, err);
+    }
+  });
+
+  for (const [action, { path, schema }] of Object.entries(ACTION_BODIES) as [
+    TicketAction,
+    (typeof ACTION_BODIES)[keyof typeof ACTION_BODIES],
+  ][]) {
+    app.post<{ Params: { id: string } }>(`/api/v1/tickets/:id/${path}`, { preHandler: auth }, async (req, reply) => {
+      const data = parse(schema, req.body ?? {}, reply);
+      if (!data) return reply;
+      try {
+        const version = expected(req);
+        return reply.send(
+          await deps.tickets.act(me(req), req.params.id, {
+            action,
+            data,
+            idempotencyKey: idem(req),
+            ...(version !== undefined ? { expectedVersion: version } : {}),
+          }),
+        );
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+  }
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/tickets/:id/attachments',
+    { preHandler: auth, bodyLimit: 3_200_000 },
+    async (req, reply) => {
+      const upload = parse(AttachmentUploadSchema, req.body, reply);
+      if (!upload) return reply;
+      const bytes = Buffer.from(upload.content_base64, 'base64');
+      if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
+        return sendError(reply, 'PAYLOAD_TOO_LARGE', {
+          message: bilingual('Tệp đính kèm phải từ 1 byte đến 2 MiB.', 'An attachment must be 1 byte to 2 MiB.'),
+        });
+      }
+      if (!ALLOWED_TYPES.test(upload.content_type)) {
+        return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', {
+          message: bilingual(
+            'Chỉ nhận ảnh PNG/JPEG/WebP, PDF, văn bản, video MP4, DOCX, XLSX.',
+            'Only PNG/JPEG/WebP images, PDF, text, MP4 video, DOCX and XLSX are accepted.',
+          ),
+        });
+      }
+      try {
+        deps.tickets.get(me(req), req.params.id);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        // Content-addressed: the same file uploaded twice is stored once; the event carries only metadata.
+        await mkdir(deps.attachmentsDir, { recursive: true });
+        await writeFile(join(deps.attachmentsDir, sha256), bytes);
+        const attachment = {
+          id: sha256.slice(0, 16),
+          name: upload.name,
+          content_type: upload.content_type,
+          size: bytes.length,
+          sha256,
+          added_at: new Date(deps.now()).toISOString(),
+          added_by: me(req).id,
+        };
+        const version = expected(req);
+        return reply.send(
+          await deps.tickets.act(me(req), req.params.id, {
+            action: 'attach',
+            data: { attachment },
+            idempotencyKey: idem(req),
+            ...(version !== undefined ? { expectedVersion: version } : {}),
+          }),
+        );
+      } catch (err) {
+        return fail(reply, err);
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string; aid: string } }>(
+    '/api/v1/tickets/:id/attachments/:aid',
+    { preHandler: auth },
+    async (req, reply) => {
+      try {
+        const ticket = deps.tickets.get(me(req), req.params.id);
+        const meta = ticket.attachments.find((a) => a.id === req.params.aid);
+        if (!meta) return sendError(reply, 'NOT_FOUND');
+        const bytes = await readFile(join(deps.attachmentsDir, meta.sha256));
+        return reply
+          .type(meta.content_type)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
+          .send(bytes);
+      } catch (err) {
+        return fail(reply, err);
+      }
+    },
+  );
+
+  app.get<{ Querystring: { days?: string } }>('/api/v1/tickets-kpi', { preHandler: auth }, (req, reply) =>
+    reply.send(deps.tickets.kpi(deps.now(), Math.min(365, Math.max(1, Number(req.query.days ?? 30) || 30)))),
+  );
+}

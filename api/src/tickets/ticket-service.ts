@@ -1,0 +1,314 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  bilingual,
+  SUBJECTS,
+  type CreateTicket,
+  type Party,
+  type Reason,
+  type Ticket,
+  type TicketKpi,
+  type TicketSummary,
+  type UnitStatus,
+  type WorkflowEvent,
+} from '@kh02/schemas';
+import type { Registry } from '@kh02/schemas/registry';
+import { type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
+import type { Principal } from '../auth/principal.js';
+import type { WorkflowLog } from '../workflow/workflow-log.js';
+import { VersionConflictError } from '../workflow/workflow-log.js';
+import type { StoredTicket } from './clocks.js';
+import { nextStatus, type TicketAction } from './lifecycle.js';
+import { canCreate, canView, denial } from './permissions.js';
+import { applyTicketEvent } from './projection.js';
+import { defaultRouting } from './routing.js';
+import { TicketError } from './ticket-errors.js';
+import { isActive, redRoutedKpi, ticketReasons, ticketSummary, toView, wallUnitOf } from './ticket-views.js';
+
+export interface TicketServiceDeps {
+  log: WorkflowLog;
+  registry: Registry;
+  calendar: WorkingCalendar;
+  policy: SlaPolicy;
+  now: () => number;
+  /** A ticket changed for a wall unit: re-evaluate its tile. */
+  onUnitChanged: (unitCode: string) => void;
+}
+
+export interface ActionInput {
+  action: TicketAction;
+  data: Record<string, unknown>;
+  /** The version the client last saw; a stale one is a 409. */
+  expectedVersion?: number;
+  idempotencyKey: string;
+}
+
+/** Derived from who asked and their Idempotency-Key, so a retried create finds the same ticket. */
+const newTicketId = (now: number, principalId: string, idempotencyKey: string) =>
+  `PGV-${new Date(now + 7 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '')}-${createHash('sha256')
+    .update(`${principalId}\u0000${idempotencyKey}`)
+    .digest('hex')
+    .slice(0, 8)
+    .toUpperCase()}`;
+
+const EVENT_TYPES: Record<TicketAction, string> = {
+  assign: 'assigned',
+  acknowledge: 'acknowledged',
+  start: 'started',
+  report_done: 'done_reported',
+  close: 'closed',
+  reopen: 'reopened',
+  cancel: 'cancelled',
+  comment: 'commented',
+  attach: 'attachment_added',
+};
+
+/**
+ * Phiếu giao việc as an event-sourced aggregate on the workflow log:
+ * permissions and legal transitions checked here, optimistic concurrency on
+ * the bus, every change an audit event. Also tells the status engine which
+ * units tickets hold red/yellow and their SLA clocks.
+ */
+export class TicketService {
+  private readonly tickets = new Map<string, StoredTicket>();
+  /** Idempotency keys already applied, per ticket: a retried command answers with the current ticket. */
+  private readonly appliedKeys = new Set<string>();
+
+  constructor(private readonly deps: TicketServiceDeps) {
+    deps.log.on('ticket', (e, seq) => {
+      if (typeof e.data.idempotency_key === 'string') this.appliedKeys.add(`${e.entity_id}:${e.data.idempotency_key}`);
+      const t = applyTicketEvent(this.tickets, e, seq);
+      if (t) deps.onUnitChanged(wallUnitOf(t, deps.registry));
+    });
+  }
+
+  get(p: Principal, id: string): Ticket {
+    const t = this.tickets.get(id);
+    if (!t) throw new TicketError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
+    if (!canView(p, t, this.deps.registry))
+      throw new TicketError(
+        'FORBIDDEN',
+        403,
+        bilingual('Phiếu này không thuộc phạm vi của tài khoản.', 'This ticket is outside your account’s scope.'),
+      );
+    return toView(t, this.deps.calendar, this.deps.policy, this.deps.now());
+  }
+
+  list(p: Principal, filter: { status?: string; unit?: string; active?: boolean }): Ticket[] {
+    const now = this.deps.now();
+    return [...this.tickets.values()]
+      .filter((t) => canView(p, t, this.deps.registry))
+      .filter((t) => !filter.status || t.status === filter.status)
+      .filter((t) => !filter.unit || t.unit_code === filter.unit || wallUnitOf(t, this.deps.registry) === filter.unit)
+      .filter((t) => filter.active === undefined || isActive(t) === filter.active)
+      .sort((a, b) => b.created_at.localeCompare(a.created_at))
+      .map((t) => toView(t, this.deps.calendar, this.deps.policy, now));
+  }
+
+  async create(
+    p: Principal,
+    input: CreateTicket,
+    opts: { idempotencyKey: string; unitStatus?: { status: UnitStatus; reasons: Reason[] }; incidentId?: string },
+  ): Promise<Ticket> {
+    const { registry, now } = this.deps;
+    if (!registry.kindOf(input.unit_code))
+      throw new TicketError(
+        'VALIDATION_FAILED',
+        400,
+        bilingual(`Không có đơn vị mã ${input.unit_code}.`, `No unit with code ${input.unit_code}.`),
+      );
+    if (input.system_id && !registry.system(input.system_id))
+      throw new TicketError(
+        'VALIDATION_FAILED',
+        400,
+        bilingual(`Không có hệ thống ${input.system_id}.`, `No system ${input.system_id}.`),
+      );
+    if (!canCreate(p, input.unit_code, registry))
+      throw new TicketError(
+        'FORBIDDEN',
+        403,
+        bilingual('Tài khoản không được tạo phiếu cho đơn vị này.', 'Your account may not open tickets for this unit.'),
+      );
+    const at = new Date(now()).toISOString();
+    const id = newTicketId(now(), p.id, opts.idempotencyKey);
+    if (this.appliedKeys.has(`${id}:${opts.idempotencyKey}`)) return this.view(id);
+    const core = {
+      issue_type: input.issue_type,
+      unit_code: input.unit_code,
+      system_id: input.system_id ?? null,
+      topic: input.topic,
+    };
+    const routing = defaultRouting(registry, core);
+    const unitStatus = opts.unitStatus;
+    const ticket: Omit<StoredTicket, 'version'> = {
+      id,
+      title: input.title,
+      description: input.description,
+      ...core,
+      priority: input.priority,
+      status: 'created',
+      colour:
+        unitStatus?.status === 'red' || unitStatus?.status === 'yellow'
+          ? unitStatus.status
+          : input.priority === 'P1' || input.priority === 'P2'
+            ? 'red'
+            : 'yellow',
+      source: {
+        kind: opts.incidentId ? 'incident' : input.source,
+        unit_status: unitStatus?.status ?? null,
+        reasons: unitStatus?.reasons ?? [],
+        incident_id: opts.incidentId ?? null,
+      },
+      requirement: input.requirement ?? '',
+      suggested_assignee: routing.assignee,
+      suggested_collaborators: routing.collaborators,
+      assignee: null,
+      collaborators: [],
+      detected_at: input.detected_at ? new Date(input.detected_at).toISOString() : at,
+      created_at: at,
+      created_by: p.id,
+      assigned_at: null,
+      acknowledged_at: null,
+      started_at: null,
+      last_response_at: null,
+      done_at: null,
+      closed_at: null,
+      cancelled_at: null,
+      deadline: input.deadline ? new Date(input.deadline).toISOString() : null,
+      result_report: null,
+      verification_note: null,
+      comments: [],
+      attachments: [],
+    };
+    const event = this.event(
+      p,
+      ticket,
+      'created',
+      null,
+      { status: 'created' },
+      { ticket, idempotency_key: opts.idempotencyKey },
+      at,
+    );
+    await this.append(id, event, opts.idempotencyKey, 0);
+    return this.view(id);
+  }
+
+  async act(p: Principal, id: string, input: ActionInput): Promise<Ticket> {
+    const t = this.tickets.get(id);
+    if (!t) throw new TicketError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
+    if (this.appliedKeys.has(`${id}:${input.idempotencyKey}`) && canView(p, t, this.deps.registry))
+      return this.view(id);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== t.version) throw this.conflict();
+    const why = denial(p, input.action, t, this.deps.registry);
+    if (why) throw new TicketError('FORBIDDEN', 403, why);
+    const next = nextStatus(t.status, input.action);
+    if (!next.ok) throw new TicketError('INVALID_TRANSITION', 409, next.message);
+    if (input.action === 'assign') this.checkAssignee(input.data.assignee as Party);
+    const at = new Date(this.deps.now()).toISOString();
+    const event = this.event(
+      p,
+      t,
+      EVENT_TYPES[input.action],
+      { status: t.status, assignee: t.assignee },
+      { status: next.status, ...(input.action === 'assign' ? { assignee: input.data.assignee } : {}) },
+      { ...input.data, idempotency_key: input.idempotencyKey },
+      at,
+    );
+    await this.append(id, event, input.idempotencyKey, t.version);
+    return this.view(id);
+  }
+
+  reasonsFor(unitCode: string): Reason[] {
+    return ticketReasons(this.activeFor(unitCode));
+  }
+
+  summaryFor(unitCode: string, now: number): TicketSummary | null {
+    return ticketSummary(this.activeFor(unitCode).map((t) => toView(t, this.deps.calendar, this.deps.policy, now)));
+  }
+
+  kpi(now: number, windowDays = 30): TicketKpi {
+    return redRoutedKpi([...this.tickets.values()], now, windowDays);
+  }
+
+  private activeFor(unitCode: string): StoredTicket[] {
+    return [...this.tickets.values()].filter((t) => isActive(t) && wallUnitOf(t, this.deps.registry) === unitCode);
+  }
+
+  private view(id: string): Ticket {
+    const t = this.tickets.get(id);
+    if (!t) throw new Error(`ticket ${id} missing after append`);
+    return toView(t, this.deps.calendar, this.deps.policy, this.deps.now());
+  }
+
+  private checkAssignee(party: Party): void {
+    const { registry } = this.deps;
+    const known =
+      party.kind === 'vendor'
+        ? !!registry.vendor(party.code)
+        : party.kind === 'unit'
+          ? !!registry.kindOf(party.code)
+          : true;
+    if (!known)
+      throw new TicketError(
+        'VALIDATION_FAILED',
+        400,
+        bilingual(
+          `Đơn vị được giao ${party.code} không có trong danh sách.`,
+          `Assignee ${party.code} is not in the preconfigured list.`,
+        ),
+      );
+  }
+
+  private conflict(): TicketError {
+    return new TicketError(
+      'CONFLICT',
+      409,
+      bilingual(
+        'Phiếu vừa được người khác cập nhật; hãy tải lại rồi thử lại.',
+        'Someone else just updated this ticket; reload and try again.',
+      ),
+    );
+  }
+
+  private event(
+    p: Principal,
+    t: Pick<StoredTicket, 'id' | 'unit_code' | 'issue_type' | 'priority'>,
+    type: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+    data: Record<string, unknown>,
+    at: string,
+  ): WorkflowEvent {
+    return {
+      v: 1,
+      event_id: randomUUID(),
+      entity: 'ticket',
+      entity_id: t.id,
+      type,
+      at,
+      actor: { id: p.id, role: p.role, name: p.name },
+      unit_code: t.unit_code,
+      issue_type: t.issue_type,
+      priority: t.priority,
+      before,
+      after,
+      data,
+    };
+  }
+
+  private async append(
+    id: string,
+    event: WorkflowEvent,
+    idempotencyKey: string,
+    expectedVersion: number,
+  ): Promise<void> {
+    try {
+      await this.deps.log.append(SUBJECTS.ticket(id), event, {
+        msgId: `ticket:${id}:${idempotencyKey}`,
+        expectedVersion,
+      });
+    } catch (err) {
+      if (err instanceof VersionConflictError) throw this.conflict();
+      throw err;
+    }
+  }
+}

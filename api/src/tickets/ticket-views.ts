@@ -1,0 +1,96 @@
+import {
+  bilingual,
+  type Reason,
+  type Ticket,
+  type TicketKpi,
+  type TicketPriority,
+  type TicketSummary,
+} from '@kh02/schemas';
+import type { Registry } from '@kh02/schemas/registry';
+import type { SlaPolicy, WorkingCalendar } from '../calendar/index.js';
+import { runningClocks, ticketClocks, type StoredTicket } from './clocks.js';
+
+const PRIORITY_ORDER: TicketPriority[] = ['P1', 'P2', 'P3', 'P4'];
+
+export function toView(t: StoredTicket, cal: WorkingCalendar, policy: SlaPolicy, now: number): Ticket {
+  const { clocks, escalated } = ticketClocks(t, cal, policy, now);
+  return { ...t, clocks, escalated };
+}
+
+export function isActive(t: StoredTicket): boolean {
+  return t.status !== 'closed' && t.status !== 'cancelled';
+}
+
+/** The top-level wall unit a ticket counts against (a commune's ticket shows on its province). */
+export function wallUnitOf(t: Pick<StoredTicket, 'unit_code'>, registry: Registry): string {
+  return registry.kindOf(t.unit_code) === 'commune' ? (registry.provinceOf(t.unit_code) ?? t.unit_code) : t.unit_code;
+}
+
+/**
+ * "A unit turned red/yellow by a ticket goes back to green only when its
+ * verified ticket is closed" (seed 000 L651-654): each active ticket holds
+ * its unit at the ticket's colour.
+ */
+export function ticketReasons(tickets: StoredTicket[]): Reason[] {
+  return tickets.map((t) => ({
+    indicator: 'open_ticket' as const,
+    status: t.colour,
+    value: null,
+    threshold: null,
+    comparator: null,
+    unit: null,
+    since: t.created_at,
+    source: { code: t.id, name: t.title },
+    message: bilingual(
+      `Phiếu giao việc ${t.id} (${t.priority}) chưa đóng: ${t.title}`,
+      `Work ticket ${t.id} (${t.priority}) not yet closed: ${t.title}`,
+    ),
+  }));
+}
+
+export function ticketSummary(tickets: Ticket[]): TicketSummary | null {
+  if (tickets.length === 0) return null;
+  const running = tickets.flatMap((t) => runningClocks(t.clocks).map((c) => ({ c, t })));
+  const next = running
+    .filter((r) => r.c.kind !== 'escalate')
+    .sort((a, b) => a.c.deadline.localeCompare(b.c.deadline))[0];
+  const nextKind = next?.c.kind === 'escalate' ? null : (next?.c.kind ?? null);
+  return {
+    open: tickets.length,
+    breached: tickets.filter((t) => t.escalated || t.clocks.some((c) => c.state === 'breached' || c.state === 'missed'))
+      .length,
+    near_breach: tickets.filter((t) => t.clocks.some((c) => c.state === 'near_breach')).length,
+    next_deadline: next?.c.deadline ?? null,
+    next_deadline_kind: nextKind,
+    worst_priority: PRIORITY_ORDER.find((p) => tickets.some((t) => t.priority === p)) ?? null,
+  };
+}
+
+/**
+ * KPI "≥ 95 % of red issues routed within 24 h" (seed 000 L761-762): red
+ * tickets detected in the window, routed (assigned) within 24 h of
+ * detection. One still unassigned inside its first 24 h is not yet judged.
+ */
+export function redRoutedKpi(tickets: StoredTicket[], now: number, windowDays = 30): TicketKpi {
+  const from = now - windowDays * 86_400_000;
+  const limit = 24 * 3_600_000;
+  let red = 0;
+  let routed = 0;
+  for (const t of tickets) {
+    if (t.colour !== 'red' || Date.parse(t.detected_at) < from || t.status === 'cancelled') continue;
+    const detected = Date.parse(t.detected_at);
+    const assigned = t.assigned_at ? Date.parse(t.assigned_at) : null;
+    if (assigned === null && now - detected < limit) continue;
+    red++;
+    if (assigned !== null && assigned - detected <= limit) routed++;
+  }
+  const ratio = red > 0 ? routed / red : null;
+  return {
+    window_days: windowDays,
+    red_issues: red,
+    routed_within_24h: routed,
+    ratio,
+    target: 0.95,
+    meets_target: ratio === null ? null : ratio >= 0.95,
+  };
+}

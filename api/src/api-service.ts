@@ -8,7 +8,9 @@ import { Server } from 'socket.io';
 import { buildApiApp } from './app.js';
 import { DEFAULT_LIVE_OPTIONS } from './live/live-hub.js';
 import type { ApiEnv } from './env.js';
+import { defaultSlaPolicy } from './calendar/index.js';
 import { calendarPort, loadCalendarFile } from './status/calendar-port.js';
+import { openTicketsForSeriousIncidents } from './incidents/incident-tickets.js';
 import { createWorkflow, type Workflow } from './workflow/workflow-wiring.js';
 import { DEFAULT_STATUS_CONFIG, parseStatusConfig, type StatusConfig } from './status/config.js';
 import { StatusService } from './status/status-service.js';
@@ -87,6 +89,7 @@ export async function startApiService(deps: {
       urgentFlushMs: env.LIVE_URGENT_FLUSH_MS,
       routineFlushMs: env.LIVE_ROUTINE_FLUSH_MS,
     },
+    onTelemetry: openTicketsForSeriousIncidents(workflow.tickets, logger),
     tickets: {
       reasonsFor: (code) => workflow.tickets.reasonsFor(code),
       summaryFor: (code, at) => workflow.tickets.summaryFor(code, at),
@@ -118,6 +121,16 @@ export async function startApiService(deps: {
   );
   io.attach(app.server);
   await workflow.start();
+  await workflow.config.record(
+    'status-thresholds',
+    { defaults: config.defaults, overrides: config.overrides },
+    env.STATUS_CONFIG_FILE,
+  );
+  await workflow.config.record(
+    'sla-policy',
+    { ...defaultSlaPolicy },
+    'built-in defaults (api/src/calendar/sla-policy.ts)',
+  );
   await status.start();
   const address = await app.listen({ host: env.API_HOST, port: env.API_PORT });
   return {

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { registerAuditRoutes } from './audit/routes.js';
 import type { AccountService } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerIncidentRoutes } from './incidents/routes.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 
@@ -32,6 +33,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerAuthRoutes(app, { accounts: deps.workflow.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.workflow, now: deps.now });
   registerAuditRoutes(app, { accounts: deps.workflow.accounts, clickhouse: deps.clickhouse, database: deps.database });
+  registerIncidentRoutes(app, { accounts: deps.workflow.accounts, engine: deps.engine, now: deps.now });
 
   app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {

@@ -6,6 +6,7 @@ export * from './ingest/primitives.js';
 export * from './ingest/health-sample.js';
 export * from './ingest/health-report.js';
 export * from './ingest/counter-report.js';
+export * from './ingest/incident-report.js';
 export * from './ingest/kinds.js';
 export * from './ingest/issues.js';
 export * from './ingest/time-window.js';

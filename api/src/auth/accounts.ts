@@ -222,7 +222,12 @@ export class AccountService {
       type,
       at: new Date(this.now()).toISOString(),
       actor: { id: actor.id, role: actor.role, name: actor.name },
-      unit_code: typeof after.unitCode === 'string' ? after.unitCode : typeof after.vendorCode === 'string' ? after.vendorCode : '',
+      unit_code:
+        typeof after.unitCode === 'string'
+          ? after.unitCode
+          : typeof after.vendorCode === 'string'
+            ? after.vendorCode
+            : '',
       issue_type: 0,
       priority: '',
       before,

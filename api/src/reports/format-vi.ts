@@ -16,11 +16,14 @@ export function viInteger(n: number): string {
   return `${n < 0 && abs !== 0 ? '-' : ''}${groupThousands(String(abs))}`;
 }
 
-/** 82.3456 with 2 digits → "82,35". */
+/** 82.3456 with 2 digits → "82,35". Halves round away from zero, as people do by hand. */
 export function viDecimal(n: number, digits: number): string {
-  const fixed = Math.abs(n).toFixed(digits);
-  const [int = '0', frac] = fixed.split('.');
-  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
+  // toPrecision(12) drops binary noise first: 0.82345 * 100 is 82.34499999… in floating point.
+  const scaled = Math.round(Number((Math.abs(n) * 10 ** digits).toPrecision(12)));
+  const text = String(scaled).padStart(digits + 1, '0');
+  const int = text.slice(0, text.length - digits);
+  const frac = digits > 0 ? text.slice(text.length - digits) : '';
+  const sign = n < 0 && scaled !== 0 ? '-' : '';
   return `${sign}${groupThousands(int)}${frac ? `,${frac}` : ''}`;
 }
 

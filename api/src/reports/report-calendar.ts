@@ -19,7 +19,9 @@ function weekday(localDate: string): number {
 
 /** Weekly reports exist only for Fridays; daily reports for every day (the Center works 24/7). */
 export function isReportDate(kind: ReportKind, localDate: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate) || Number.isNaN(Date.parse(`${localDate}T00:00:00Z`))) return false;
+  const parsed = Date.parse(`${localDate}T00:00:00Z`);
+  // Round-trip so 2026-02-30 (which Date would roll over to March) is rejected.
+  if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== localDate) return false;
   return kind === 'daily' || weekday(localDate) === FRIDAY;
 }
 

@@ -11,8 +11,8 @@ import type { ReportService } from './report-service.js';
 
 /** What the report routes need; see docs/daily-report.md for the wiring. */
 export interface ReportRouteDeps {
-  reports: ReportService;
-  pdf: PdfRenderer;
+  reports: Pick<ReportService, 'get' | 'list'>;
+  pdf: Pick<PdfRenderer, 'render'>;
 }
 
 const ReportParams = z.object({ kind: ReportKindSchema, date: LocalDateSchema });

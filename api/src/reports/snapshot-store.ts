@@ -92,12 +92,12 @@ export class SnapshotStore {
 
   async list(kind: ReportKind, limit: number): Promise<SnapshotSummary[]> {
     const rs = await this.client.query({
-      query: `SELECT kind, report_date, min(cutoff_at) AS cutoff_at, min(frozen_at) AS frozen_at,
-                argMin(body_sha256, frozen_at) AS body_sha256
+      query: `SELECT kind, report_date, cutoff_at, frozen_at, body_sha256
               FROM ${this.db}.report_snapshots
               WHERE kind = {kind:String}
-              GROUP BY kind, report_date
-              ORDER BY report_date DESC LIMIT {limit:UInt32}`,
+              ORDER BY report_date DESC, frozen_at, body_sha256
+              LIMIT 1 BY report_date
+              LIMIT {limit:UInt32}`,
       query_params: { kind, limit },
       format: 'JSONEachRow',
     });

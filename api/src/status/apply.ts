@@ -1,4 +1,5 @@
 import {
+  type IncidentReport,
   vnLocalDate,
   vnMinuteOfDay,
   type CounterReport,
@@ -8,14 +9,16 @@ import {
 } from '@kh02/schemas';
 import { CommuneCounters } from './state/counter-state.js';
 import { SystemHealth, type AlertPoint } from './state/health-state.js';
+import { IncidentBook } from './state/incident-state.js';
 
 export interface TelemetryState {
   communes: Map<string, CommuneCounters>;
   systems: Map<string, SystemHealth>;
+  incidents: IncidentBook;
 }
 
 export function emptyState(): TelemetryState {
-  return { communes: new Map(), systems: new Map() };
+  return { communes: new Map(), systems: new Map(), incidents: new IncidentBook() };
 }
 
 function system(state: TelemetryState, id: string): SystemHealth {
@@ -108,9 +111,13 @@ export function applyMessage(
       const e = raw as HealthSample;
       applySample(state, e);
       touched.systems.push(e.system_id);
-    } else {
+    } else if (m.kind === 'health_report') {
       const e = raw as HealthReport;
       applyReport(state, e, m.received_at_ms);
+      touched.systems.push(e.system_id);
+    } else {
+      const e = raw as IncidentReport;
+      state.incidents.apply(e, m.received_at_ms);
       touched.systems.push(e.system_id);
     }
   }

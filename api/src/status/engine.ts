@@ -147,6 +147,7 @@ export class StatusEngine {
     for (const s of this.state.systems.values())
       s.prune(keepSamples, ctx.now - t.alerts.lookbackMs, addDays(ctx.today, -3));
     for (const c of this.state.communes.values()) c.prune(ctx.yesterday);
+    this.state.incidents.prune(ctx.now);
   }
 
   private evaluateUnits(
@@ -173,7 +174,12 @@ export class StatusEngine {
     return this.deps.registry.systemsOf(unitCode).map((s) => {
       let result = this.systemResults.get(s.id);
       if (!result || dirty === 'all' || dirty.systems.has(s.id)) {
-        result = evaluateSystem(this.state.systems.get(s.id), thresholdsFor(this.deps.config, s.id, unitCode), ctx);
+        result = evaluateSystem(
+          this.state.systems.get(s.id),
+          thresholdsFor(this.deps.config, s.id, unitCode),
+          ctx,
+          this.state.incidents.forSystem(s.id),
+        );
         this.systemResults.set(s.id, result);
         this.recordChild(unitCode, systemTile(s, result), ctx, changes);
       }

@@ -1,9 +1,22 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { addDays, vnLocalDate, type AlertKind, type AlertSeverity } from '@kh02/schemas';
+import { addDays, vnLocalDate, type AlertKind, type AlertSeverity, type IncidentReport } from '@kh02/schemas';
 import { applyCounter, type TelemetryState } from './apply.js';
 import type { Thresholds } from './config.js';
 import type { AlertPoint } from './state/health-state.js';
 import { SystemHealth } from './state/health-state.js';
+
+interface IncidentRow {
+  vendor: string;
+  system_id: string;
+  unit_code: string;
+  incident_id: string;
+  phase: IncidentReport['phase'];
+  at: string;
+  severity: IncidentReport['severity'];
+  title: string;
+  message: string;
+  received_at: string;
+}
 
 type AlertTuple = {
   kind: AlertKind;
@@ -34,6 +47,7 @@ export interface RebuildCounts {
   samples: number;
   alerts: number;
   reports: number;
+  incidentReports: number;
 }
 
 /**
@@ -170,5 +184,34 @@ export async function rebuildState(
       alerts: reportAlerts,
     });
   }
-  return { counterPoints: counters.length, samples: samples.length, alerts: alerts.length, reports: reports.length };
+  const incidents = await rows<IncidentRow>(
+    client,
+    `SELECT vendor, system_id, unit_code, incident_id, phase, at, severity, title, message, received_at
+     FROM ${db}.incident_reports FINAL WHERE at >= {from:DateTime64(3, 'UTC')} ORDER BY received_at`,
+    { from: new Date(now - 8 * 86_400_000).toISOString().replace('Z', '') },
+  );
+  for (const r of incidents) {
+    state.incidents.apply(
+      {
+        event_id: '',
+        vendor: r.vendor,
+        system_id: r.system_id,
+        unit_code: r.unit_code,
+        incident_id: r.incident_id,
+        phase: r.phase,
+        at: new Date(ms(r.at)).toISOString(),
+        severity: r.severity,
+        ...(r.title ? { title: r.title } : {}),
+        message: r.message,
+      },
+      ms(r.received_at),
+    );
+  }
+  return {
+    counterPoints: counters.length,
+    samples: samples.length,
+    alerts: alerts.length,
+    reports: reports.length,
+    incidentReports: incidents.length,
+  };
 }

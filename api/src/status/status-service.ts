@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import type { TelemetryBatchMessage } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import type { Bus, Logger } from '@kh02/platform';
 import { LiveHub, type LiveHubOptions, type LiveServer } from '../live/live-hub.js';
@@ -21,6 +22,7 @@ export interface StatusServiceDeps {
   now: () => number;
   live: LiveHubOptions;
   tickets?: TicketStatusPort;
+  onTelemetry?: (message: TelemetryBatchMessage) => void;
 }
 
 /**
@@ -48,7 +50,7 @@ export class StatusService {
     this.history = new StatusHistoryStore(deps.clickhouse, deps.database, deps.logger);
     this.engine.onChanges((c) => this.history.record(c.statusChanges));
     this.hub = new LiveHub(deps.io, this.engine, deps.registry, deps.now, deps.live);
-    this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now);
+    this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now, deps.onTelemetry);
   }
 
   isReady(): boolean {

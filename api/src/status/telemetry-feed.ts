@@ -25,6 +25,8 @@ export class TelemetryFeed {
     private readonly engine: StatusEngine,
     private readonly logger: Logger,
     private readonly now: () => number,
+    /** Told of every applied message (e.g. to open a ticket for a serious vendor incident). */
+    private readonly onApplied?: (message: TelemetryBatchMessage) => void,
   ) {}
 
   async start(): Promise<void> {
@@ -74,6 +76,7 @@ export class TelemetryFeed {
       ) as TelemetryBatchMessage;
       this.engine.apply(message);
       this.applied++;
+      this.onApplied?.(message);
     } catch (err) {
       // The writer dead-letters it; the wall just cannot use it.
       this.logger.warn({ err, seq: m.seq }, 'status feed skipped an unreadable message');

@@ -10,10 +10,12 @@ import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { SessionTokens } from '../auth/sessions.js';
 import type { ApiEnv } from '../env.js';
 import { TicketService } from '../tickets/ticket-service.js';
+import { ConfigAudit } from './config-audit.js';
 import { WorkflowLog } from './workflow-log.js';
 
 export interface Workflow {
   log: WorkflowLog;
+  config: ConfigAudit;
   accounts: AccountService;
   tickets: TicketService;
   attachmentsDir: string;
@@ -46,6 +48,7 @@ export async function createWorkflow(deps: {
 }): Promise<Workflow & { start: () => Promise<void> }> {
   const { env, logger, now } = deps;
   const log = new WorkflowLog(deps.bus, logger.child({ component: 'workflow' }));
+  const config = new ConfigAudit(log);
   const secret = await sessionSecret(env);
   const accounts = new AccountService(
     log,
@@ -81,5 +84,12 @@ export async function createWorkflow(deps: {
       logger.info({ file }, 'demo accounts created (one per role); passwords in the file');
     }
   };
-  return { log, accounts, tickets, attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'), start };
+  return {
+    log,
+    config,
+    accounts,
+    tickets,
+    attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),
+    start,
+  };
 }

@@ -283,6 +283,12 @@ describe('work tickets over HTTP', () => {
     const accounts = await call<{ data: string }[]>('cc.totruong', 'GET', '/api/v1/audit?entity=account&limit=50');
     expect(accounts.body.length).toBeGreaterThan(5);
     expect(accounts.body.every((a) => !a.data.includes('scrypt$'))).toBe(true);
+    const config = await call<{ entity_id: string; event_type: string }[]>(
+      'cc.totruong',
+      'GET',
+      '/api/v1/audit?entity=config',
+    );
+    expect(config.body.map((c) => c.entity_id).sort()).toEqual(['sla-policy', 'status-thresholds']);
   });
 
   it('replays tickets and accounts from the bus after a restart', async () => {
@@ -291,5 +297,10 @@ describe('work tickets over HTTP', () => {
     await login('cc.giamsat');
     const r = await call<Ticket>('cc.giamsat', 'GET', `/api/v1/tickets/${ticket.id}`);
     expect(r.body).toMatchObject({ status: 'closed', comments: [{ text: 'Đã khoanh vùng lỗi chứng thư số.' }] });
+    // The same thresholds on restart are not a change: no new config audit event.
+    await login('cc.totruong');
+    await new Promise((res) => setTimeout(res, 1_500));
+    const config = await call<unknown[]>('cc.totruong', 'GET', '/api/v1/audit?entity=config');
+    expect(config.body).toHaveLength(2);
   });
 });

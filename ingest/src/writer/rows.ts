@@ -6,10 +6,11 @@ import {
   type CounterReport,
   type HealthReport,
   type HealthSample,
+  type IncidentReport,
   type TelemetryBatchMessage,
 } from '@kh02/schemas';
 
-export type TelemetryTable = 'health_samples' | 'health_reports' | 'counter_reports';
+export type TelemetryTable = 'health_samples' | 'health_reports' | 'counter_reports' | 'incident_reports';
 export type Row = Record<string, unknown>;
 
 export interface RowContext {
@@ -94,6 +95,25 @@ function counterRow(e: CounterReport, c: RowContext): Row {
   };
 }
 
+function incidentRow(e: IncidentReport, c: RowContext): Row {
+  return {
+    event_id: e.event_id,
+    vendor: e.vendor,
+    system_id: e.system_id,
+    unit_code: e.unit_code,
+    incident_id: e.incident_id,
+    phase: e.phase,
+    at: e.at,
+    severity: e.severity,
+    title: e.title ?? '',
+    message: e.message,
+    impact: e.impact ?? '',
+    key_id: c.keyId,
+    received_at: c.receivedAt,
+    bus_seq: c.busSeq,
+  };
+}
+
 /** Turns one bus message into rows for its ClickHouse table. */
 export function rowsOf(
   message: TelemetryBatchMessage,
@@ -113,6 +133,8 @@ export function rowsOf(
       return { table: 'health_reports', rows: (message.events as HealthReport[]).map((e) => reportRow(e, ctx)) };
     case 'counter_report':
       return { table: 'counter_reports', rows: (message.events as CounterReport[]).map((e) => counterRow(e, ctx)) };
+    case 'incident_report':
+      return { table: 'incident_reports', rows: (message.events as IncidentReport[]).map((e) => incidentRow(e, ctx)) };
   }
 }
 

@@ -67,6 +67,10 @@ export function timeWindowIssues<K extends TelemetryKind>(
       const e = event as TelemetryEventByKind['counter_report'];
       return instantIssue('interval_end', e.interval_end, nowMs, policy.counterMaxAgeMs, policy.maxFutureMs);
     }
+    case 'incident_report': {
+      const e = event as TelemetryEventByKind['incident_report'];
+      return instantIssue('at', e.at, nowMs, policy.counterMaxAgeMs, policy.maxFutureMs);
+    }
     case 'health_report': {
       const e = event as TelemetryEventByKind['health_report'];
       const today = vnLocalDate(nowMs);

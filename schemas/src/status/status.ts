@@ -44,6 +44,8 @@ export const INDICATORS = [
   'communes_noreport',
   'system_status',
   'open_ticket',
+  'vendor_incident',
+  'incident_reporting',
   'pipeline_lag',
 ] as const;
 export const IndicatorSchema = z.enum(INDICATORS);
@@ -65,6 +67,8 @@ export const INDICATOR_LABELS: Record<Indicator, { vi: string; en: string }> = {
   communes_noreport: { vi: 'Tỷ lệ xã/phường chưa báo cáo', en: 'Share of communes not reporting' },
   system_status: { vi: 'Trạng thái hệ thống', en: 'System status' },
   open_ticket: { vi: 'Phiếu giao việc đang mở', en: 'Open work ticket' },
+  vendor_incident: { vi: 'Sự cố do doanh nghiệp báo cáo', en: 'Vendor-reported incident' },
+  incident_reporting: { vi: 'Nghĩa vụ báo cáo sự cố', en: 'Incident reporting duty' },
   pipeline_lag: { vi: 'Dữ liệu về Trung tâm bị chậm', en: 'Data feed to the Center is late' },
 };
 

@@ -32,23 +32,113 @@ const hcm = (unit: string, rest: Omit<CounterInput, 'province' | 'unit'>): Count
 
 export const COUNTERS: CounterInput[] = [
   // Hà Nội, 13 July (previous day): 01001 ends at 80/64/60/59, the centre at 30/27/28/28.
-  hn('01001', { date: '2026-07-13', hour: 11, received: 40, online: 30, processed: 30, onTime: 30, procedures: [['2.000815', 10]] }),
-  hn('01001', { date: '2026-07-13', hour: 17, received: 80, online: 64, processed: 60, onTime: 59, procedures: [['2.000815', 20], ['2.000410', 6]] }),
+  hn('01001', {
+    date: '2026-07-13',
+    hour: 11,
+    received: 40,
+    online: 30,
+    processed: 30,
+    onTime: 30,
+    procedures: [['2.000815', 10]],
+  }),
+  hn('01001', {
+    date: '2026-07-13',
+    hour: 17,
+    received: 80,
+    online: 64,
+    processed: 60,
+    onTime: 59,
+    procedures: [
+      ['2.000815', 20],
+      ['2.000410', 6],
+    ],
+  }),
   hn('01000', { date: '2026-07-13', hour: 16, received: 30, online: 27, processed: 28, onTime: 28 }),
   // Hà Nội, 14 July (the report day): 01001 ends at 100/85/90/89, 01002 at 60/45/50/50.
-  hn('01001', { date: '2026-07-14', hour: 10, received: 50, online: 40, processed: 35, onTime: 35, procedures: [['2.000815', 12]] }),
-  hn('01001', { date: '2026-07-14', hour: 17, received: 100, online: 85, processed: 90, onTime: 89, procedures: [['2.000815', 30], ['2.000410', 12], ['2.000635', 8]] }),
+  hn('01001', {
+    date: '2026-07-14',
+    hour: 10,
+    received: 50,
+    online: 40,
+    processed: 35,
+    onTime: 35,
+    procedures: [['2.000815', 12]],
+  }),
+  hn('01001', {
+    date: '2026-07-14',
+    hour: 17,
+    received: 100,
+    online: 85,
+    processed: 90,
+    onTime: 89,
+    procedures: [
+      ['2.000815', 30],
+      ['2.000410', 12],
+      ['2.000635', 8],
+    ],
+  }),
   // Sent at 18:00 but accepted only at 08:45 next morning, after the cut-off: never counted.
-  hn('01001', { date: '2026-07-14', hour: 18, received: 140, online: 120, processed: 120, onTime: 110, receivedAt: local(REPORT_DATE, 8, 45) }),
-  hn('01002', { date: '2026-07-14', hour: 17, received: 60, online: 45, processed: 50, onTime: 50, procedures: [['2.000410', 20], ['1.011673', 4]], eventId: 'cr-01002-dup' }),
+  hn('01001', {
+    date: '2026-07-14',
+    hour: 18,
+    received: 140,
+    online: 120,
+    processed: 120,
+    onTime: 110,
+    receivedAt: local(REPORT_DATE, 8, 45),
+  }),
+  hn('01002', {
+    date: '2026-07-14',
+    hour: 17,
+    received: 60,
+    online: 45,
+    processed: 50,
+    onTime: 50,
+    procedures: [
+      ['2.000410', 20],
+      ['1.011673', 4],
+    ],
+    eventId: 'cr-01002-dup',
+  }),
   // The same event stored twice (a retried insert): counted once.
-  hn('01002', { date: '2026-07-14', hour: 17, received: 60, online: 45, processed: 50, onTime: 50, procedures: [['2.000410', 20], ['1.011673', 4]], eventId: 'cr-01002-dup' }),
+  hn('01002', {
+    date: '2026-07-14',
+    hour: 17,
+    received: 60,
+    online: 45,
+    processed: 50,
+    onTime: 50,
+    procedures: [
+      ['2.000410', 20],
+      ['1.011673', 4],
+    ],
+    eventId: 'cr-01002-dup',
+  }),
   // 10 July: only in the cumulative values. 9 July: before the cumulative start, never counted.
   hn('01001', { date: '2026-07-10', hour: 17, received: 20, online: 10, processed: 20, onTime: 20 }),
   hn('01003', { date: '2026-07-09', hour: 17, received: 1000, online: 1000, processed: 1000, onTime: 1000 }),
   // TP. Hồ Chí Minh, 14 July only: 70/63/60/60 and 30/27/20/19 (the latter accepted at 08:29, in time).
-  hcm('79001', { date: '2026-07-14', hour: 16, received: 70, online: 63, processed: 60, onTime: 60, procedures: [['2.000635', 25], ['2.000815', 5]] }),
-  hcm('79002', { date: '2026-07-14', hour: 16, received: 30, online: 27, processed: 20, onTime: 19, receivedAt: local(REPORT_DATE, 8, 29) }),
+  hcm('79001', {
+    date: '2026-07-14',
+    hour: 16,
+    received: 70,
+    online: 63,
+    processed: 60,
+    onTime: 60,
+    procedures: [
+      ['2.000635', 25],
+      ['2.000815', 5],
+    ],
+  }),
+  hcm('79002', {
+    date: '2026-07-14',
+    hour: 16,
+    received: 30,
+    online: 27,
+    processed: 20,
+    onTime: 19,
+    receivedAt: local(REPORT_DATE, 8, 29),
+  }),
 ];
 
 export const TICKET_EVENTS = [
@@ -74,7 +164,10 @@ export const TICKET_EVENTS = [
 ];
 
 export const STATUS_CHANGES = [
-  statusChangeRow('01', local('2026-07-14', 14), 'green', 'red', ['Tỷ lệ hồ sơ trực tuyến 62,0 % < 80 %', 'Thời gian hoạt động 95,0 %']),
+  statusChangeRow('01', local('2026-07-14', 14), 'green', 'red', [
+    'Tỷ lệ hồ sơ trực tuyến 62,0 % < 80 %',
+    'Thời gian hoạt động 95,0 %',
+  ]),
   statusChangeRow('01', local(REPORT_DATE, 9), 'red', 'green'),
   statusChangeRow('79', local('2026-07-14', 8), 'green', 'red', ['Không nhận được dữ liệu']),
   statusChangeRow('79', local('2026-07-14', 12), 'red', 'green'),

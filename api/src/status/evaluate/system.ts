@@ -1,6 +1,8 @@
 import { bilingual, INDICATOR_LABELS, type Reason } from '@kh02/schemas';
 import type { Thresholds } from '../config.js';
 import type { AlertPoint, Sample, SystemHealth } from '../state/health-state.js';
+import type { IncidentState } from '../state/incident-state.js';
+import { incidentReasons } from './incidents.js';
 import { localTimeOn, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
 import { fmtLocalTime, fmtNumber, fmtPct } from './format.js';
@@ -108,7 +110,12 @@ function alertReason(a: AlertPoint, t: Thresholds): Reason | null {
 }
 
 /** A vendor-operated system: silence, load over the window, uptime, daily report and alerts. */
-export function evaluateSystem(h: SystemHealth | undefined, t: Thresholds, ctx: EvalContext): SystemResult {
+export function evaluateSystem(
+  h: SystemHealth | undefined,
+  t: Thresholds,
+  ctx: EvalContext,
+  incidents: IncidentState[] = [],
+): SystemResult {
   const samples = h?.samplesSince(ctx.now - t.samples.windowMs) ?? [];
   const report = h?.reports.get(ctx.yesterday);
   const reasons: Reason[] = [];
@@ -179,6 +186,7 @@ export function evaluateSystem(h: SystemHealth | undefined, t: Thresholds, ctx: 
   }
   for (const a of h?.alertsSince(ctx.now - t.alerts.lookbackMs) ?? []) add(alertReason(a, t));
   for (const a of report?.alerts ?? []) add(alertReason(a, t));
+  reasons.push(...incidentReasons(incidents, ctx.now));
   const dataAsOf = Math.max(h?.lastSampleAt ?? -Infinity, report?.receivedAtMs ?? -Infinity);
   return { ...finish(reasons, Number.isFinite(dataAsOf) ? dataAsOf : null), metrics };
 }

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Ticket } from '@kh02/schemas';
+import { eventually, makeTempDir } from '@kh02/platform/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedSystem, type EmbeddedSystem } from '../src/embedded.js';
+import { provinceSystem } from './support/engine-fixtures.js';
+import { silent } from './support/status-harness.js';
+
+let system: EmbeddedSystem;
+let dir: { path: string; remove: () => Promise<void> };
+let token = '';
+
+beforeAll(async () => {
+  dir = await makeTempDir('incidents');
+  system = await startEmbeddedSystem({
+    dataDir: dir.path,
+    apiPort: 0,
+    ingestPort: 0,
+    simulator: false,
+    logger: silent,
+  });
+  const passwords = JSON.parse(await readFile(`${dir.path}/demo-accounts.json`, 'utf8')) as Record<string, string>;
+  const login = await fetch(`${system.apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'cc.dieuphoi', password: passwords['cc.dieuphoi'] }),
+  });
+  token = ((await login.json()) as { token: string }).token;
+});
+afterAll(async () => {
+  await system.stop();
+  await dir.remove();
+});
+
+describe('vendor incident reports by API', () => {
+  it('accepts a serious incident, turns its system red and opens a P1 ticket for the vendor', async () => {
+    const s = provinceSystem('79');
+    const res = await fetch(`${system.ingestUrl}/v1/incident-reports`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        event_id: randomUUID(),
+        vendor: s.vendorCode,
+        system_id: s.id,
+        unit_code: s.unitCode,
+        incident_id: 'INC-HCM-0001',
+        phase: 'detected',
+        at: new Date(Date.now() - 5 * 60_000).toISOString(),
+        severity: 'serious',
+        title: 'Không thể đăng nhập iGate, lỗi Gateway Timeout',
+        message: 'Toàn bộ hoạt động tiếp nhận hồ sơ đang bị dừng lại.',
+      }),
+    });
+    expect(res.status).toBe(202);
+    const auth = { authorization: `Bearer ${token}` };
+    const tickets = await eventually(async () => {
+      const list = (await (
+        await fetch(`${system.apiUrl}/api/v1/tickets?unit=79`, { headers: auth })
+      ).json()) as Ticket[];
+      return list.length > 0 ? list : undefined;
+    }, 5_000);
+    expect(tickets[0]).toMatchObject({
+      priority: 'P1',
+      issue_type: 1,
+      source: { kind: 'incident', incident_id: 'INC-HCM-0001' },
+      suggested_assignee: { kind: 'vendor', code: s.vendorCode },
+    });
+    const detail = await eventually(async () => {
+      const d = (await (await fetch(`${system.apiUrl}/api/v1/systems/${s.id}`)).json()) as {
+        system: { status: string; reasons: { indicator: string }[] };
+      };
+      return d.system.status === 'red' ? d : undefined;
+    }, 5_000);
+    expect(detail.system.reasons.map((r) => r.indicator)).toContain('vendor_incident');
+    const incidents = (await (await fetch(`${system.apiUrl}/api/v1/incidents`, { headers: auth })).json()) as {
+      incident_id: string;
+      flags: { lateReport: boolean };
+    }[];
+    expect(incidents[0]).toMatchObject({ incident_id: 'INC-HCM-0001', flags: { lateReport: false } });
+  });
+
+  it('rejects a new incident without a title, with a bilingual reason', async () => {
+    const s = provinceSystem('79');
+    const res = await fetch(`${system.ingestUrl}/v1/incident-reports`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        event_id: randomUUID(),
+        vendor: s.vendorCode,
+        system_id: s.id,
+        unit_code: s.unitCode,
+        incident_id: 'INC-X',
+        phase: 'detected',
+        at: new Date().toISOString(),
+        severity: 'minor',
+        message: 'x',
+      }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { details: { path: string; reason: string }[] } };
+    expect(body.error.details[0]).toMatchObject({ path: 'title', reason: 'required_for_detected' });
+  });
+});

@@ -73,7 +73,17 @@ export async function startApiService(deps: {
     perMessageDeflate: false,
     serveClient: false,
   });
-  io.use((_socket, next) => (paused ? next(new Error('live feed paused')) : next()));
+  io.use((socket, next) => {
+    if (paused) return next(new Error('live feed paused'));
+    if (!env.AUTH_READS) return next();
+    // The wall passes its display token in the handshake: { auth: { token } }.
+    const auth: unknown = socket.handshake.auth;
+    const token =
+      typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string'
+        ? auth.token
+        : undefined;
+    return token && workflow.accounts.authenticate(token) ? next() : next(new Error('unauthorized'));
+  });
   const status = new StatusService({
     bus: deps.bus,
     clickhouse: deps.clickhouse,
@@ -107,6 +117,7 @@ export async function startApiService(deps: {
       now,
       webDir: env.WEB_DIR,
       readinessChecks: { bus: () => deps.bus.isConnected(), status_engine: () => status.isReady() },
+      security: { corsOrigins: env.CORS_ORIGINS, authReads: env.AUTH_READS },
       workflow: {
         tickets: workflow.tickets,
         accounts: workflow.accounts,

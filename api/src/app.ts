@@ -9,6 +9,7 @@ import type { AccountService } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerIncidentRoutes } from './incidents/routes.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
+import { installSecurity } from './security.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 
 export interface ApiAppDeps extends ReadDeps {
@@ -16,6 +17,7 @@ export interface ApiAppDeps extends ReadDeps {
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
   workflow: Omit<TicketRouteDeps, 'now'> & { accounts: AccountService };
+  security: { corsOrigins: string[]; authReads: boolean };
 }
 
 /** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
@@ -29,6 +31,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   const webDir = deps.webDir ? resolve(deps.webDir) : undefined;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   installErrorHandlers(app, { notFound: !serveWeb });
+  await installSecurity(app, { accounts: deps.workflow.accounts, ...deps.security });
   registerReadRoutes(app, deps);
   registerAuthRoutes(app, { accounts: deps.workflow.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.workflow, now: deps.now });

@@ -13,7 +13,6 @@ const banner = bilingual('Tường giám sát KH02 đang chạy', 'KH02 Command 
 logger.info(
   {
     wall: `${system.apiUrl}/`,
-    kiosk: `${system.apiUrl}/?kiosk=1&rotate=30`,
     ingest: system.ingestUrl,
     demo_key_example: vnpt ? `${vnpt.slice(0, 22)}… (full tokens: data/api-keys.demo-credentials.json)` : undefined,
   },
@@ -21,6 +20,8 @@ logger.info(
 );
 
 // A plain line for the person who typed `npm start`, besides the structured log.
+const wall = system.displayToken ? `${system.apiUrl}/?token=${system.displayToken}` : `${system.apiUrl}/`;
+const kiosk = `${wall}${system.displayToken ? '&' : '?'}kiosk=1&rotate=30`;
 process.stdout.write(
-  `\n  ${banner.vi} / ${banner.en}: ${system.apiUrl}/  (kiosk: ${system.apiUrl}/?kiosk=1&rotate=30)\n\n`,
+  `\n  ${banner.vi} / ${banner.en}:\n    ${wall}\n    kiosk: ${kiosk}\n  Tài khoản demo / demo accounts: data/demo-accounts.json\n\n`,
 );

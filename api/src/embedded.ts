@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import {
@@ -18,6 +19,7 @@ import {
   type IngestEnv,
 } from '@kh02/ingest';
 import { startApiService, type ApiService } from './api-service.js';
+import { DEMO_DISPLAY_USER } from './auth/demo-accounts.js';
 import { loadApiEnv, type ApiEnv } from './env.js';
 import { DemoSimulator } from './simulator/simulator.js';
 
@@ -37,6 +39,8 @@ export interface EmbeddedSystem {
   ingestUrl: string;
   /** Demo key id → bearer token (vendor-vnpt, counter-p01, …). */
   tokens: Record<string, string>;
+  /** A read-only session for the wall (demo mode), for `/?token=…` and tests. */
+  displayToken: string | undefined;
   api: ApiService;
   bus: Bus;
   simulator: DemoSimulator | undefined;
@@ -103,6 +107,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     registry,
     logger,
   });
+  const displayToken = await demoDisplayToken(api, apiEnv.DATA_DIR);
 
   let simulator: DemoSimulator | undefined;
   if (apiEnv.SIMULATOR) {
@@ -134,6 +139,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     apiUrl: api.url,
     ingestUrl,
     tokens: keys.tokens,
+    displayToken,
     api,
     bus,
     simulator,
@@ -142,4 +148,13 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
   };
 }
 
-export const DEFAULT_DATA_DIR = join(process.cwd(), 'data');
+/** Signs the demo wall display in, so the printed URL opens a live wall without typing a password. */
+async function demoDisplayToken(api: ApiService, dataDir: string): Promise<string | undefined> {
+  try {
+    const passwords = JSON.parse(await readFile(join(dataDir, 'demo-accounts.json'), 'utf8')) as Record<string, string>;
+    const password = passwords[DEMO_DISPLAY_USER];
+    return password ? (await api.workflow.accounts.login(DEMO_DISPLAY_USER, password)).token : undefined;
+  } catch {
+    return undefined;
+  }
+}

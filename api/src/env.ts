@@ -21,6 +21,18 @@ export const ApiEnvSchema = z.object({
   BOOTSTRAP_ADMIN_USERNAME: z.string().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   ATTACHMENTS_DIR: z.string().optional(),
+  /** Every REST read and live connection needs a session (the wall uses a read-only display token). */
+  AUTH_READS: booleanFlag.default(true),
+  /** Comma-separated origins allowed to call the api from a browser on another origin (default: none). */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   SIMULATOR: booleanFlag.default(true),
   SIMULATOR_SAMPLE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
   SIMULATOR_COUNTER_EVERY_MS: z.coerce.number().int().min(5_000).default(300_000),

@@ -71,7 +71,7 @@ describe('vendor incident reports by API', () => {
       suggested_assignee: { kind: 'vendor', code: s.vendorCode },
     });
     const detail = await eventually(async () => {
-      const d = (await (await fetch(`${system.apiUrl}/api/v1/systems/${s.id}`)).json()) as {
+      const d = (await (await fetch(`${system.apiUrl}/api/v1/systems/${s.id}`, { headers: auth })).json()) as {
         system: { status: string; reasons: { indicator: string }[] };
       };
       return d.system.status === 'red' ? d : undefined;

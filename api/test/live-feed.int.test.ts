@@ -35,7 +35,12 @@ afterAll(async () => {
 
 /** A wall client that records everything it receives and keeps tiles by code. */
 function wallClient() {
-  const socket: Client = connect(system.apiUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: Client = connect(system.apiUrl, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { token: system.displayToken },
+  });
   const seen = { snapshots: [] as WallSnapshot[], diffs: [] as WallDiff[], tiles: new Map<string, Tile>() };
   socket.on('wall:snapshot:v1', (s) => {
     seen.snapshots.push(s);
@@ -77,6 +82,9 @@ async function postRedSample(province: string): Promise<void> {
   expect(res.status).toBe(202);
 }
 
+const read = (path: string) =>
+  fetch(`${system.apiUrl}${path}`, { headers: { authorization: `Bearer ${system.displayToken}` } });
+
 const lastSeq = (c: ReturnType<typeof wallClient>) =>
   Math.max(c.seen.snapshots.at(-1)?.seq ?? 0, ...c.seen.diffs.map((d) => d.seq));
 
@@ -98,8 +106,7 @@ describe('live feed over socket.io', () => {
     // A change while the wall is away.
     await postRedSample('79');
     await eventually(
-      async () =>
-        ((await (await fetch(`${system.apiUrl}/api/v1/units/79`)).json()) as { tile: Tile }).tile.status === 'red',
+      async () => ((await (await read('/api/v1/units/79')).json()) as { tile: Tile }).tile.status === 'red',
       5_000,
     );
     await new Promise((r) => setTimeout(r, 400));
@@ -111,7 +118,7 @@ describe('live feed over socket.io', () => {
     expect(b.seen.snapshots).toHaveLength(0);
     expect(b.seen.diffs[0]?.seq).toBe(resumeFrom + 1);
     // The resumed view equals a fresh snapshot.
-    const fresh = (await (await fetch(`${system.apiUrl}/api/v1/wall`)).json()) as WallSnapshot;
+    const fresh = (await (await read('/api/v1/wall')).json()) as WallSnapshot;
     for (const t of fresh.tiles) expect(b.seen.tiles.get(t.code)?.status).toBe(t.status);
     b.socket.disconnect();
   });
@@ -121,6 +128,29 @@ describe('live feed over socket.io', () => {
     expect(await c.subscribe(1_000_000)).toMatchObject({ ok: true, mode: 'snapshot' });
     await eventually(() => c.seen.snapshots.length === 1);
     c.socket.disconnect();
+  });
+
+  it('sends security headers and no CORS grant to other origins', async () => {
+    const res = await fetch(`${system.apiUrl}/api/v1/wall`, {
+      headers: { authorization: `Bearer ${system.displayToken}`, origin: 'https://evil.example' },
+    });
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const ingest = await fetch(`${system.ingestUrl}/health`);
+    expect(ingest.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses reads and live connections without a session', async () => {
+    expect((await fetch(`${system.apiUrl}/api/v1/wall`)).status).toBe(401);
+    const anonymous: Client = connect(system.apiUrl, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    const error = await new Promise<Error>((resolve) => anonymous.on('connect_error', resolve));
+    expect(error.message).toBe('unauthorized');
+    anonymous.close();
   });
 
   it('drops live clients while the feed is paused and accepts them again after', async () => {

@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import { MAX_BODY_BYTES } from '@kh02/schemas';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -6,6 +7,8 @@ import { tokenFromHeaders } from './auth/api-keys.js';
 import { installErrorHandlers, sendError } from '@kh02/platform';
 import type { IngestDeps } from './ingest-deps.js';
 import { registerTelemetryRoutes } from './routes/telemetry.js';
+import { registerSchemaRoutes } from './openapi/schema-routes.js';
+import { NonceCache, SIGNATURE_HEADER, verifySignature } from './auth/signatures.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,8 +33,11 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
     shuttingDown = true;
   });
   app.decorateRequest('rawBody', undefined);
+  const nonces = new NonceCache();
   app.decorateRequest('auth', undefined);
   installErrorHandlers(app);
+  // Machine-to-machine API: the standard hardening headers, no browser CORS at all.
+  void app.register(helmet, { contentSecurityPolicy: false });
 
   // JSON only: every other media type is a 415. The raw bytes are kept for body hashing and signatures.
   app.removeAllContentTypeParsers();
@@ -54,7 +60,8 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
   });
 
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/v1/')) return;
+    // Every write needs a key; the published schemas (GET) are public.
+    if (request.method !== 'POST' || !request.url.startsWith('/v1/')) return;
     const check = deps.keys.verify(tokenFromHeaders(request.headers), deps.now());
     if (!check.ok) {
       request.log.info({ reason: check.reason }, 'rejected API key');
@@ -62,10 +69,26 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
     }
     const waitMs = deps.rateLimiter.take(check.key.id, check.key.rate_per_sec, check.key.burst, deps.now());
     if (waitMs > 0) return sendError(reply, 'RATE_LIMITED', { retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) });
+    const header = request.headers[SIGNATURE_HEADER];
+    if (check.key.require_signature || header !== undefined) {
+      const sig = verifySignature(
+        typeof header === 'string' ? header : undefined,
+        request.rawBody ?? Buffer.alloc(0),
+        check.key.secret_sha256,
+        check.key.id,
+        nonces,
+        deps.now(),
+      );
+      if (!sig.ok) {
+        request.log.info({ reason: sig.reason, key: check.key.id }, 'rejected request signature');
+        return sendError(reply, sig.reason === 'replayed' ? 'REPLAYED_REQUEST' : 'BAD_SIGNATURE');
+      }
+    }
     request.auth = { key: check.key };
   });
 
   registerTelemetryRoutes(app, deps);
+  registerSchemaRoutes(app);
 
   app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {

@@ -5,6 +5,9 @@ import { SYSTEM_PRINCIPAL } from './principal.js';
 
 type Demo = Omit<NewAccount, 'password' | 'confidentiality_signed'>;
 
+/** The read-only wall display account of the demo. */
+export const DEMO_DISPLAY_USER = 'tuong.hienthi';
+
 /** One account per kind of user, so every screen and role boundary can be tried out of the box. */
 const DEMO: Demo[] = [
   { username: 'cc.totruong', name: 'Tổ trưởng Trung tâm Chỉ huy', role: 'cc_lead' },
@@ -51,7 +54,7 @@ const DEMO: Demo[] = [
     vendor_code: 'VIETTEL',
   },
   { username: 'nhom3.truong', name: 'Trưởng Nhóm công tác 3', role: 'working_group', group: 'WG3', lead: true },
-  { username: 'tuong.hienthi', name: 'Màn hình tường giám sát', role: 'display' },
+  { username: DEMO_DISPLAY_USER, name: 'Màn hình tường giám sát', role: 'display' },
 ];
 
 /** First start in demo mode: create the demo accounts and write their passwords to a 0600 file. */

@@ -22,7 +22,12 @@ const reports = {
     };
     if (date === '2026-07-15') return Promise.resolve({ found: true, envelope: frozen });
     if (date === '2026-07-16') {
-      const envelope: ReportEnvelope = { status: 'provisional', frozen_at: null, body_sha256: null, report: sampleReport('2026-07-16') };
+      const envelope: ReportEnvelope = {
+        status: 'provisional',
+        frozen_at: null,
+        body_sha256: null,
+        report: sampleReport('2026-07-16'),
+      };
       return Promise.resolve({ found: true, envelope });
     }
     return Promise.resolve({ found: false });

@@ -22,6 +22,7 @@ async function start() {
     simulator: false,
     logger: silent,
   });
+  tokens.display = system.displayToken ?? '';
 }
 
 async function call<T = unknown>(
@@ -99,7 +100,7 @@ async function makeAgencyHealthy() {
 }
 
 const tileOf = async (code: string) =>
-  (await call<{ tiles: Tile[] }>(null, 'GET', '/api/v1/wall')).body.tiles.find((t) => t.code === code);
+  (await call<{ tiles: Tile[] }>('display', 'GET', '/api/v1/wall')).body.tiles.find((t) => t.code === code);
 
 beforeAll(async () => {
   dir = await makeTempDir('tickets');

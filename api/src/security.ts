@@ -1,0 +1,53 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { sendError } from '@kh02/platform';
+import type { FastifyInstance } from 'fastify';
+import type { AccountService } from './auth/accounts.js';
+import { bearer } from './auth/auth-hooks.js';
+
+/**
+ * HTTP hardening for the api and the wall: security headers with a CSP that
+ * allows only this origin (the wall is fully offline: no CDN, no tile server),
+ * CORS only for listed origins, and — unless turned off — a session for every
+ * read, so the wall runs on a read-only display token.
+ */
+export async function installSecurity(
+  app: FastifyInstance,
+  opts: { accounts: AccountService; corsOrigins: string[]; authReads: boolean },
+): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // SvelteKit's static entry bootstraps with a small inline script.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // MapLibre runs its tile worker from a blob URL.
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, { origin: opts.corsOrigins.length > 0 ? opts.corsOrigins : false, credentials: false });
+  if (!opts.authReads) return;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/v1/auth/login')) return;
+    const token = bearer(request);
+    const principal = token ? opts.accounts.authenticate(token) : null;
+    if (!principal) {
+      await sendError(reply, 'UNAUTHENTICATED', {
+        message: {
+          vi: 'Cần đăng nhập hoặc mã hiển thị (display token).',
+          en: 'Sign-in or a display token is required.',
+        },
+      });
+      return;
+    }
+    request.principal = principal;
+  });
+}

@@ -1,14 +1,18 @@
 import { booleanFlag, parseEnv, port } from '@kh02/platform';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Shipped files (config, the built wall) resolve from the repository, whatever the working directory. */
+const repoPath = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 
 /** Read API, status engine and live feed configuration (see docs/configuration.md). */
 export const ApiEnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: port.default(3000),
-  WEB_DIR: z.string().default('./web/build'),
-  STATUS_CONFIG_FILE: z.string().default('./config/status-thresholds.json'),
-  WORKING_CALENDAR_FILE: z.string().default('./config/working-calendar.json'),
+  WEB_DIR: z.string().default(repoPath('web/build')),
+  STATUS_CONFIG_FILE: z.string().default(repoPath('config/status-thresholds.json')),
+  WORKING_CALENDAR_FILE: z.string().default(repoPath('config/working-calendar.json')),
   LIVE_URGENT_FLUSH_MS: z.coerce.number().int().min(50).max(5_000).default(250),
   LIVE_ROUTINE_FLUSH_MS: z.coerce.number().int().min(250).max(60_000).default(5_000),
   /** ≥ 32 random characters; in embedded mode a generated one is kept in DATA_DIR/session-secret. */

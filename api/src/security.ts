@@ -1,9 +1,8 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import { sendError } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
 import type { AccountService } from './auth/accounts.js';
-import { bearer } from './auth/auth-hooks.js';
+import { authenticateOr401 } from './auth/auth-hooks.js';
 
 /**
  * HTTP hardening for the api and the wall: security headers with a CSP that
@@ -37,17 +36,9 @@ export async function installSecurity(
   if (!opts.authReads) return;
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/v1/auth/login')) return;
-    const token = bearer(request);
-    const principal = token ? opts.accounts.authenticate(token) : null;
-    if (!principal) {
-      await sendError(reply, 'UNAUTHENTICATED', {
-        message: {
-          vi: 'Cần đăng nhập hoặc mã hiển thị (display token).',
-          en: 'Sign-in or a display token is required.',
-        },
-      });
-      return;
-    }
-    request.principal = principal;
+    await authenticateOr401(request, reply, opts.accounts, {
+      vi: 'Cần đăng nhập hoặc mã hiển thị (display token).',
+      en: 'Sign-in or a display token is required.',
+    });
   });
 }

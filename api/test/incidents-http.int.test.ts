@@ -1,60 +1,51 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Ticket } from '@kh02/schemas';
-import { eventually, makeTempDir } from '@kh02/platform/testing';
+import { eventually } from '@kh02/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedSystem, type EmbeddedSystem } from '../src/embedded.js';
+import type { EmbeddedSystem } from '../src/embedded.js';
+import { demoPasswords, login, startTestSystem, type TestSystem } from './support/embedded-system.js';
 import { provinceSystem } from './support/engine-fixtures.js';
-import { silent } from './support/status-harness.js';
 
+let handle: TestSystem;
 let system: EmbeddedSystem;
-let dir: { path: string; remove: () => Promise<void> };
 let token = '';
 
 beforeAll(async () => {
-  dir = await makeTempDir('incidents');
-  system = await startEmbeddedSystem({
-    dataDir: dir.path,
-    apiPort: 0,
-    ingestPort: 0,
-    simulator: false,
-    logger: silent,
-  });
-  const passwords = JSON.parse(await readFile(`${dir.path}/demo-accounts.json`, 'utf8')) as Record<string, string>;
-  const login = await fetch(`${system.apiUrl}/api/v1/auth/login`, {
+  handle = await startTestSystem('incidents');
+  system = handle.system;
+  token = await login(system, 'cc.dieuphoi', (await demoPasswords(handle.dataDir))['cc.dieuphoi'] ?? '');
+});
+afterAll(async () => handle.close());
+
+/** An incident report from the system's vendor; returns the HTTP response. */
+function reportIncident(s: ReturnType<typeof provinceSystem>, event: Record<string, unknown>) {
+  return fetch(`${system.ingestUrl}/v1/incident-reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'cc.dieuphoi', password: passwords['cc.dieuphoi'] }),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      event_id: randomUUID(),
+      vendor: s.vendorCode,
+      system_id: s.id,
+      unit_code: s.unitCode,
+      ...event,
+    }),
   });
-  token = ((await login.json()) as { token: string }).token;
-});
-afterAll(async () => {
-  await system.stop();
-  await dir.remove();
-});
+}
 
 describe('vendor incident reports by API', () => {
   it('accepts a serious incident, turns its system red and opens a P1 ticket for the vendor', async () => {
     const s = provinceSystem('79');
-    const res = await fetch(`${system.ingestUrl}/v1/incident-reports`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({
-        event_id: randomUUID(),
-        vendor: s.vendorCode,
-        system_id: s.id,
-        unit_code: s.unitCode,
-        incident_id: 'INC-HCM-0001',
-        phase: 'detected',
-        at: new Date(Date.now() - 5 * 60_000).toISOString(),
-        severity: 'serious',
-        title: 'Không thể đăng nhập iGate, lỗi Gateway Timeout',
-        message: 'Toàn bộ hoạt động tiếp nhận hồ sơ đang bị dừng lại.',
-      }),
+    const res = await reportIncident(s, {
+      incident_id: 'INC-HCM-0001',
+      phase: 'detected',
+      at: new Date(Date.now() - 5 * 60_000).toISOString(),
+      severity: 'serious',
+      title: 'Không thể đăng nhập iGate, lỗi Gateway Timeout',
+      message: 'Toàn bộ hoạt động tiếp nhận hồ sơ đang bị dừng lại.',
     });
     expect(res.status).toBe(202);
     const auth = { authorization: `Bearer ${token}` };
@@ -86,24 +77,12 @@ describe('vendor incident reports by API', () => {
 
   it('rejects a new incident without a title, with a bilingual reason', async () => {
     const s = provinceSystem('79');
-    const res = await fetch(`${system.ingestUrl}/v1/incident-reports`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({
-        event_id: randomUUID(),
-        vendor: s.vendorCode,
-        system_id: s.id,
-        unit_code: s.unitCode,
-        incident_id: 'INC-X',
-        phase: 'detected',
-        at: new Date().toISOString(),
-        severity: 'minor',
-        message: 'x',
-      }),
+    const res = await reportIncident(s, {
+      incident_id: 'INC-X',
+      phase: 'detected',
+      at: new Date().toISOString(),
+      severity: 'minor',
+      message: 'x',
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { details: { path: string; reason: string }[] } };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
@@ -7,31 +6,22 @@ import type {
   WallDiff,
   WallSnapshot,
 } from '@kh02/schemas';
-import { makeTempDir, eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/platform/testing';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedSystem, type EmbeddedSystem } from '../src/embedded.js';
+import type { EmbeddedSystem } from '../src/embedded.js';
+import { postAsVendor, startTestSystem, type TestSystem } from './support/embedded-system.js';
 import { provinceSystem } from './support/engine-fixtures.js';
-import { silent } from './support/status-harness.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+let handle: TestSystem;
 let system: EmbeddedSystem;
-let dir: { path: string; remove: () => Promise<void> };
 beforeAll(async () => {
-  dir = await makeTempDir('live');
-  system = await startEmbeddedSystem({
-    dataDir: dir.path,
-    apiPort: 0,
-    ingestPort: 0,
-    simulator: false,
-    logger: silent,
-  });
+  handle = await startTestSystem('live');
+  system = handle.system;
 });
-afterAll(async () => {
-  await system.stop();
-  await dir.remove();
-});
+afterAll(async () => handle.close());
 
 /** A wall client that records everything it receives and keeps tiles by code. */
 function wallClient() {
@@ -59,27 +49,18 @@ function wallClient() {
 
 async function postRedSample(province: string): Promise<void> {
   const s = provinceSystem(province);
-  const res = await fetch(`${system.ingestUrl}/v1/health-samples`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
-      'idempotency-key': randomUUID(),
-    },
-    body: JSON.stringify({
-      event_id: randomUUID(),
-      vendor: s.vendorCode,
-      system_id: s.id,
-      unit_code: s.unitCode,
-      observed_at: new Date().toISOString(),
-      uptime_pct: 10,
-      cpu_pct: 99,
-      ram_pct: 99,
-      net_in_bps: 1,
-      net_out_bps: 1,
-    }),
+  const status = await postAsVendor(system, '/v1/health-samples', s.vendorCode, {
+    vendor: s.vendorCode,
+    system_id: s.id,
+    unit_code: s.unitCode,
+    observed_at: new Date().toISOString(),
+    uptime_pct: 10,
+    cpu_pct: 99,
+    ram_pct: 99,
+    net_in_bps: 1,
+    net_out_bps: 1,
   });
-  expect(res.status).toBe(202);
+  expect(status).toBe(202);
 }
 
 const read = (path: string) =>

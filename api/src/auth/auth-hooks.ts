@@ -14,21 +14,30 @@ export function bearer(request: FastifyRequest): string | undefined {
   return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
+/** Authenticates the request's bearer session, or answers 401 with `message`; true when signed in. */
+export async function authenticateOr401(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accounts: AccountService,
+  message: { vi: string; en: string },
+): Promise<boolean> {
+  const token = bearer(request);
+  const principal = token ? accounts.authenticate(token) : null;
+  if (!principal) {
+    await sendError(reply, 'UNAUTHENTICATED', { message });
+    return false;
+  }
+  request.principal = principal;
+  return true;
+}
+
 /** preHandler: a valid session is required (401 otherwise); the principal is attached to the request. */
 export function requireSession(accounts: AccountService) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const token = bearer(request);
-    const principal = token ? accounts.authenticate(token) : null;
-    if (!principal) {
-      await sendError(reply, 'UNAUTHENTICATED', {
-        message: {
-          vi: 'Cần đăng nhập (phiên hết hạn hoặc không hợp lệ).',
-          en: 'Sign-in required (session missing, expired or revoked).',
-        },
-      });
-      return;
-    }
-    request.principal = principal;
+    await authenticateOr401(request, reply, accounts, {
+      vi: 'Cần đăng nhập (phiên hết hạn hoặc không hợp lệ).',
+      en: 'Sign-in required (session missing, expired or revoked).',
+    });
   };
 }
 

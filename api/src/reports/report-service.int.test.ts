@@ -14,7 +14,7 @@ import type { ScopeReport } from './report-model.js';
 import { ReportService } from './report-service.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { counterRow, DB, insertRows, local, openMigratedStore, silentLogger } from './testing/report-fixtures.js';
-import { CUMULATIVE_FROM, CUTOFF_ISO, REPORT_DATE, seedScenario } from './testing/report-scenario.js';
+import { CUMULATIVE_FROM, CUTOFF_ISO, D, REPORT_DATE, seedScenario } from './testing/report-scenario.js';
 
 const registry = defaultRegistry();
 const config = { ...DEFAULT_REPORT_CONFIG, cumulativeFrom: CUMULATIVE_FROM };
@@ -53,8 +53,8 @@ function service(now: number) {
 describe('daily report computed from ClickHouse as of the 08:30 cut-off', () => {
   it('counts each unit’s last cumulative report of the day, received by the cut-off, per province and nationally', async () => {
     const r = await computeReport(sources, 'daily', REPORT_DATE, cutoffMs);
-    expect(r.period).toEqual({ from: '2026-07-14', to: '2026-07-14' });
-    expect(r.previous_period).toEqual({ from: '2026-07-13', to: '2026-07-13' });
+    expect(r.period).toEqual({ from: D(-1), to: D(-1) });
+    expect(r.previous_period).toEqual({ from: D(-2), to: D(-2) });
     const hn = province(r.provinces, '01');
     expect(hn.dossiers.received).toEqual({ period: 160, previous: 110, cumulative: 290 });
     expect(hn.dossiers.received_online).toEqual({ period: 130, previous: 91, cumulative: 231 });
@@ -125,7 +125,7 @@ describe('daily report computed from ClickHouse as of the 08:30 cut-off', () => 
       ['01001', 'commune'],
     ]);
     expect(hn[0]?.reasons).toEqual(['Tỷ lệ hồ sơ trực tuyến 62,0 % < 80 %', 'Thời gian hoạt động 95,0 %']);
-    expect(hn[0]?.since).toBe(local('2026-07-14', 14));
+    expect(hn[0]?.since).toBe(local(D(-1), 14));
     expect(province(r.provinces, '79').hot_issues).toEqual([]);
   });
 
@@ -179,7 +179,7 @@ describe('freezing and reproducibility', () => {
       counterRow({
         province: '01',
         unit: '01004',
-        date: '2026-07-14',
+        date: D(-1),
         hour: 17,
         received: 500,
         online: 1,
@@ -188,7 +188,7 @@ describe('freezing and reproducibility', () => {
         receivedAt: local(REPORT_DATE, 8, 0),
       }),
     ]);
-    const later = service(Date.parse(local('2026-07-20', 12)));
+    const later = service(Date.parse(local(D(5), 12)));
     const again = await later.get('daily', REPORT_DATE);
     if (!again.found) throw new Error('expected the frozen report');
     expect(again.envelope.status).toBe('frozen');
@@ -211,22 +211,22 @@ describe('freezing and reproducibility', () => {
   });
 
   it('refuses to freeze before the cut-off, and serves the earliest snapshot when two freezes raced', async () => {
-    await expect(service(Date.parse(local('2026-07-16', 8))).freeze('daily', '2026-07-16')).rejects.toThrow(
+    await expect(service(Date.parse(local(D(1), 8))).freeze('daily', D(1))).rejects.toThrow(
       /before its cut-off/,
     );
     const s = new SnapshotStore(store.client, DB);
-    const report = await computeReport(sources, 'daily', '2026-07-16', Date.parse(local('2026-07-16', 8, 30)));
-    const first = await s.save(report, Date.parse(local('2026-07-16', 8, 31)));
-    const second = await s.save({ ...report, data_as_of: 'x' }, Date.parse(local('2026-07-16', 8, 40)));
+    const report = await computeReport(sources, 'daily', D(1), Date.parse(local(D(1), 8, 30)));
+    const first = await s.save(report, Date.parse(local(D(1), 8, 31)));
+    const second = await s.save({ ...report, data_as_of: 'x' }, Date.parse(local(D(1), 8, 40)));
     expect(second.frozen_at).toBe(first.frozen_at);
     expect(second.report.data_as_of).toBe(report.data_as_of);
   });
 
-  it('computes the Friday 14:00 weekly report over Friday–Thursday', async () => {
-    const r = await computeReport(sources, 'weekly', '2026-07-17', Date.parse(local('2026-07-17', 14)));
-    expect(r.period).toEqual({ from: '2026-07-10', to: '2026-07-16' });
-    expect(r.previous_period).toEqual({ from: '2026-07-03', to: '2026-07-09' });
-    // 10 July 20 + 13 July 110 + 14 July 200 (01001's 18:00 report of 140 arrived before this cut-off)
+  it('computes the Friday 14:00 weekly report over Friday–Thursday (R+2 is a Friday)', async () => {
+    const r = await computeReport(sources, 'weekly', D(2), Date.parse(local(D(2), 14)));
+    expect(r.period).toEqual({ from: D(-5), to: D(1) });
+    expect(r.previous_period).toEqual({ from: D(-12), to: D(-6) });
+    // R-5 20 + R-2 110 + R-1 200 (01001's 18:00 report of 140 arrived before this cut-off)
     // + the backfill's 500.
     expect(province(r.provinces, '01').dossiers.received.period).toBe(830);
     expect(province(r.provinces, '01').dossiers.received.previous).toBe(1000);

@@ -1,25 +1,11 @@
-import type { Registry } from '@kh02/schemas/registry';
+import { hashSeed, seededRandom, type Registry } from '@kh02/schemas/registry';
 
-/** Deterministic pseudo-randomness from a string, so the demo looks the same on every machine. */
+/** A stable number in [0, 1) per unit, so the demo looks the same on every machine. */
 export function hashUnit(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) / 4294967296;
+  return hashSeed(s) / 4294967296;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as mulberry32 };
 
 export interface CommuneProfile {
   code: string;

@@ -3,13 +3,25 @@ import { defaultRegistry } from '@kh02/schemas/registry';
 import { installErrorHandlers } from '@kh02/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counterRow, DB, insertRows, local, openMigratedStore } from '../reports/testing/report-fixtures.js';
+import { addDays } from '@kh02/schemas';
+import {
+  counterRow,
+  DB,
+  insertRows,
+  local,
+  openMigratedStore,
+  wednesdayWeeksAgo,
+} from '../reports/testing/report-fixtures.js';
 import { SourcePanelSchema, type CounterSource, type SourcePanel } from './source-model.js';
 import { registerSourceRoutes } from './routes.js';
 
 const registry = defaultRegistry();
+/** "Today" of the test: a Wednesday (T), so 07:30 looks back to Tuesday's (Y) end-of-day reports. */
+const T = wednesdayWeeksAgo();
+const Y = addDays(T, -1);
+const Y2 = addDays(T, -2);
 let store: { client: ClickHouseClient; close: () => Promise<void> };
-let now = Date.parse(local('2026-07-15', 7, 30));
+let now = Date.parse(local(T, 7, 30));
 let app: FastifyInstance;
 
 function sample(systemId: string, observedAt: string, receivedAt: string) {
@@ -59,40 +71,40 @@ function dailyReport(systemId: string, reportDate: string, receivedAt: string) {
 beforeAll(async () => {
   store = await openMigratedStore();
   await insertRows(store.client, 'health_samples', [
-    sample('p01.tthc', local('2026-07-15', 7, 28), local('2026-07-15', 7, 28)),
-    sample('p01.qlvb', local('2026-07-15', 7, 10), local('2026-07-15', 7, 10)),
-    sample('p01.lgsp', local('2026-07-14', 22), local('2026-07-14', 22)),
+    sample('p01.tthc', local(T, 7, 28), local(T, 7, 28)),
+    sample('p01.qlvb', local(T, 7, 10), local(T, 7, 10)),
+    sample('p01.lgsp', local(Y, 22), local(Y, 22)),
     // Measured at 07:29 but only received at 07:31: after "now", not yet heard.
-    sample('p01.sso', local('2026-07-15', 7, 29), local('2026-07-15', 7, 31)),
+    sample('p01.sso', local(T, 7, 29), local(T, 7, 31)),
   ]);
   // p01.tthc's sample took 30 s to arrive.
   await insertRows(store.client, 'health_samples', [
     {
-      ...sample('p01.tthc', local('2026-07-15', 7, 29), local('2026-07-15', 7, 29)),
-      observed_at: new Date(Date.parse(local('2026-07-15', 7, 29)) - 30_000).toISOString(),
+      ...sample('p01.tthc', local(T, 7, 29), local(T, 7, 29)),
+      observed_at: new Date(Date.parse(local(T, 7, 29)) - 30_000).toISOString(),
     },
   ]);
   await insertRows(store.client, 'health_reports', [
-    dailyReport('p01.tthc', '2026-07-14', local('2026-07-15', 7, 5)),
-    dailyReport('p01.qlvb', '2026-07-14', local('2026-07-15', 8, 40)),
-    dailyReport('p01.sso', '2026-07-13', local('2026-07-14', 7)),
+    dailyReport('p01.tthc', Y, local(T, 7, 5)),
+    dailyReport('p01.qlvb', Y, local(T, 8, 40)),
+    dailyReport('p01.sso', Y2, local(Y, 7)),
   ]);
   await insertRows(store.client, 'counter_reports', [
     counterRow({
       province: '01',
       unit: '01001',
-      date: '2026-07-14',
+      date: Y,
       hour: 17,
       received: 90,
       online: 80,
       processed: 70,
       onTime: 70,
-      receivedAt: local('2026-07-14', 17, 10),
+      receivedAt: local(Y, 17, 10),
     }),
     counterRow({
       province: '01',
       unit: '01002',
-      date: '2026-07-14',
+      date: Y,
       hour: 16,
       received: 50,
       online: 40,
@@ -102,7 +114,7 @@ beforeAll(async () => {
     counterRow({
       province: '01',
       unit: '01003',
-      date: '2026-07-13',
+      date: Y2,
       hour: 17,
       received: 50,
       online: 40,
@@ -128,15 +140,15 @@ async function panel(): Promise<SourcePanel> {
 
 describe('the 07:30 data-source panel', () => {
   it('shows each system’s last sample, its lag and yesterday’s daily report', async () => {
-    now = Date.parse(local('2026-07-15', 7, 30));
+    now = Date.parse(local(T, 7, 30));
     const p = await panel();
     const sys = (id: string) => p.systems.find((s) => s.id === id);
     expect(sys('p01.tthc')).toMatchObject({
       vendor: 'VNPT',
-      last_received_at: local('2026-07-15', 7, 29),
+      last_received_at: local(T, 7, 29),
       lag_s: 30,
       sample_status: 'ok',
-      daily_report: { for_date: '2026-07-14', received_at: local('2026-07-15', 7, 5), status: 'ok' },
+      daily_report: { for_date: Y, received_at: local(T, 7, 5), status: 'ok' },
     });
     expect(sys('p01.qlvb')).toMatchObject({
       sample_status: 'late',
@@ -149,7 +161,7 @@ describe('the 07:30 data-source panel', () => {
   });
 
   it('summarises vendors, and turns a report after 08:00 into late and a missing one into missing', async () => {
-    now = Date.parse(local('2026-07-15', 9));
+    now = Date.parse(local(T, 9));
     const p = await panel();
     const sys = (id: string) => p.systems.find((s) => s.id === id);
     expect(sys('p01.qlvb')?.daily_report.status).toBe('late');
@@ -161,12 +173,12 @@ describe('the 07:30 data-source panel', () => {
   });
 
   it('checks every counter against the last working day’s end-of-day report', async () => {
-    now = Date.parse(local('2026-07-15', 7, 30));
+    now = Date.parse(local(T, 7, 30));
     const p = await panel();
-    expect(p.counters_due_since).toBe(local('2026-07-14', 17));
+    expect(p.counters_due_since).toBe(local(Y, 17));
     const hn = p.provinces.find((x) => x.code === '01');
     expect(hn).toMatchObject({ expected: 127, statuses: { ok: 1, late: 1, silent: 125 }, status: 'silent' });
-    expect(hn?.last_received_at).toBe(local('2026-07-14', 17, 10));
+    expect(hn?.last_received_at).toBe(local(Y, 17, 10));
     expect(p.summary.counters.ok).toBe(1);
 
     const res = await app.inject('/api/v1/sources/counters?province=01&status=late');

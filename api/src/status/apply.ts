@@ -21,7 +21,8 @@ export function emptyState(): TelemetryState {
   return { communes: new Map(), systems: new Map(), incidents: new IncidentBook() };
 }
 
-function system(state: TelemetryState, id: string): SystemHealth {
+/** The system's health record, created on first use. */
+export function systemHealth(state: TelemetryState, id: string): SystemHealth {
   let s = state.systems.get(id);
   if (!s) {
     s = new SystemHealth();
@@ -56,7 +57,7 @@ export function applyCounter(
 }
 
 export function applySample(state: TelemetryState, e: HealthSample): void {
-  const s = system(state, e.system_id);
+  const s = systemHealth(state, e.system_id);
   const t = Date.parse(e.observed_at);
   s.addSample({
     eventId: e.event_id,
@@ -87,7 +88,7 @@ export function applyReport(state: TelemetryState, e: HealthReport, receivedAtMs
     code: a.code ?? '',
     source: 'daily_report',
   }));
-  system(state, e.system_id).addReport(e.report_date, {
+  systemHealth(state, e.system_id).addReport(e.report_date, {
     uptime: e.uptime_pct,
     peakCpu: Math.max(...e.peaks.map((p) => p.cpu_pct)),
     peakRam: Math.max(...e.peaks.map((p) => p.ram_pct)),

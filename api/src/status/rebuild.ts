@@ -1,9 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { addDays, vnLocalDate, type AlertKind, type AlertSeverity, type IncidentReport } from '@kh02/schemas';
-import { applyCounter, type TelemetryState } from './apply.js';
+import { applyCounter, systemHealth, type TelemetryState } from './apply.js';
 import type { Thresholds } from './config.js';
 import type { AlertPoint } from './state/health-state.js';
-import { SystemHealth } from './state/health-state.js';
 
 interface IncidentRow {
   vendor: string;
@@ -31,14 +30,6 @@ async function rows<T>(client: ClickHouseClient, query: string, params: Record<s
   return rs.json<T>();
 }
 
-function system(state: TelemetryState, id: string): SystemHealth {
-  let s = state.systems.get(id);
-  if (!s) {
-    s = new SystemHealth();
-    state.systems.set(id, s);
-  }
-  return s;
-}
 
 const ms = (iso: string) => Date.parse(iso.endsWith('Z') ? iso : `${iso}Z`);
 
@@ -104,7 +95,7 @@ export async function rebuildState(
     { from: new Date(sampleFrom).toISOString().replace('Z', '') },
   );
   for (const s of samples) {
-    system(state, s.system_id).addSample({
+    systemHealth(state, s.system_id).addSample({
       eventId: s.event_id,
       t: ms(s.observed_at),
       uptime: s.uptime_pct,
@@ -129,7 +120,7 @@ export async function rebuildState(
     { from: new Date(now - t.alerts.lookbackMs).toISOString().replace('Z', '') },
   );
   for (const a of alerts) {
-    system(state, a.system_id).addAlert(a.event_id, {
+    systemHealth(state, a.system_id).addAlert(a.event_id, {
       at: ms(a.at),
       kind: a.kind,
       severity: a.severity,
@@ -146,7 +137,7 @@ export async function rebuildState(
     { from: new Date(now - 3 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ') },
   );
   for (const l of last) {
-    const s = system(state, l.system_id);
+    const s = systemHealth(state, l.system_id);
     const t2 = ms(l.last);
     if (s.lastSampleAt === undefined || t2 > s.lastSampleAt) s.lastSampleAt = t2;
   }
@@ -176,7 +167,7 @@ export async function rebuildState(
         source: 'daily_report' as const,
       };
     });
-    system(state, r.system_id).addReport(r.report_date, {
+    systemHealth(state, r.system_id).addReport(r.report_date, {
       uptime,
       peakCpu,
       peakRam,

@@ -11,13 +11,14 @@ export function statusSince(status: UnitStatus, reasons: Reason[]): string | nul
   return times.length ? (times.sort()[0] ?? null) : null;
 }
 
-export function provinceTile(p: Province, r: RollupResult, tickets: TicketSummary | null): Tile {
+/** A top-level wall tile: a province (block null) or a central agency. */
+function topTile(kind: Tile['kind'], unit: Province | Agency, block: string | null, r: RollupResult, tickets: TicketSummary | null): Tile {
   return {
-    code: p.code,
-    kind: 'province',
-    name: p.name,
-    name_en: p.nameEn,
-    block: null,
+    code: unit.code,
+    kind,
+    name: unit.name,
+    name_en: unit.nameEn,
+    block,
     status: r.status,
     last_known_status: null,
     status_since: statusSince(r.status, r.reasons),
@@ -28,22 +29,9 @@ export function provinceTile(p: Province, r: RollupResult, tickets: TicketSummar
   };
 }
 
-export function agencyTile(a: Agency, r: RollupResult, tickets: TicketSummary | null): Tile {
-  return {
-    code: a.code,
-    kind: 'agency',
-    name: a.name,
-    name_en: a.nameEn,
-    block: a.block,
-    status: r.status,
-    last_known_status: null,
-    status_since: statusSince(r.status, r.reasons),
-    reasons: r.reasons,
-    headline: r.headline,
-    tickets,
-    data_as_of: iso(r.dataAsOfMs),
-  };
-}
+export const provinceTile = (p: Province, r: RollupResult, tickets: TicketSummary | null): Tile => topTile('province', p, null, r, tickets);
+
+export const agencyTile = (a: Agency, r: RollupResult, tickets: TicketSummary | null): Tile => topTile('agency', a, a.block, r, tickets);
 
 export function communeTile(c: Commune, r: CommuneResult): ChildTile {
   const v = r.values;

@@ -1,29 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Ticket, Tile } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
-import { eventually, makeTempDir } from '@kh02/platform/testing';
+import { eventually } from '@kh02/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedSystem, type EmbeddedSystem } from '../../src/embedded.js';
-import { silent } from '../support/status-harness.js';
+import type { EmbeddedSystem } from '../../src/embedded.js';
+import { demoPasswords, login, postAsVendor, startTestSystem, type TestSystem } from '../support/embedded-system.js';
 
 const registry = defaultRegistry();
 const AGENCY = 'BCA';
+let handle: TestSystem;
 let system: EmbeddedSystem;
-let dir: { path: string; remove: () => Promise<void> };
 let passwords: Record<string, string>;
 const tokens: Record<string, string> = {};
-
-async function start() {
-  system = await startEmbeddedSystem({
-    dataDir: dir.path,
-    apiPort: 0,
-    ingestPort: 0,
-    simulator: false,
-    logger: silent,
-  });
-  tokens.display = system.displayToken ?? '';
-}
 
 async function call<T = unknown>(
   user: string | null,
@@ -45,13 +33,8 @@ async function call<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
-async function login(user: string) {
-  const r = await call<{ token: string }>(null, 'POST', '/api/v1/auth/login', {
-    username: user,
-    password: passwords[user],
-  });
-  expect(r.status).toBe(200);
-  tokens[user] = r.body.token;
+async function signIn(user: string) {
+  tokens[user] = await login(system, user, passwords[user] ?? '');
 }
 
 /** Healthy samples and yesterday's daily reports for every system of the agency, so it is green on telemetry alone. */
@@ -59,43 +42,26 @@ async function makeAgencyHealthy() {
   const systems = registry.systemsOf(AGENCY);
   const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
   for (const s of systems) {
-    const auth = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${system.tokens[`vendor-${s.vendorCode.toLowerCase()}`]}`,
-    };
     const base = { vendor: s.vendorCode, system_id: s.id, unit_code: s.unitCode };
-    for (const [path, event] of [
-      [
-        '/v1/health-samples',
-        {
-          ...base,
-          event_id: randomUUID(),
-          observed_at: new Date().toISOString(),
-          uptime_pct: 100,
-          cpu_pct: 20,
-          ram_pct: 30,
-          net_in_bps: 1,
-          net_out_bps: 1,
-        },
-      ],
-      [
-        '/v1/health-reports',
-        {
-          ...base,
-          event_id: randomUUID(),
-          report_date: yesterday,
-          uptime_pct: 99.99,
-          peaks: [{ at: `${yesterday}T03:00:00Z`, cpu_pct: 50, ram_pct: 50, net_in_bps: 1, net_out_bps: 1 }],
-        },
-      ],
-    ] as const) {
-      const res = await fetch(`${system.ingestUrl}${path}`, {
-        method: 'POST',
-        headers: { ...auth, 'idempotency-key': randomUUID() },
-        body: JSON.stringify(event),
-      });
-      expect(res.status).toBe(202);
-    }
+    const sample = {
+      ...base,
+      observed_at: new Date().toISOString(),
+      uptime_pct: 100,
+      cpu_pct: 20,
+      ram_pct: 30,
+      net_in_bps: 1,
+      net_out_bps: 1,
+    };
+    const peaks = [{ at: `${yesterday}T03:00:00Z`, cpu_pct: 50, ram_pct: 50, net_in_bps: 1, net_out_bps: 1 }];
+    expect(await postAsVendor(system, '/v1/health-samples', s.vendorCode, sample)).toBe(202);
+    expect(
+      await postAsVendor(system, '/v1/health-reports', s.vendorCode, {
+        ...base,
+        report_date: yesterday,
+        uptime_pct: 99.99,
+        peaks,
+      }),
+    ).toBe(202);
   }
 }
 
@@ -103,16 +69,14 @@ const tileOf = async (code: string) =>
   (await call<{ tiles: Tile[] }>('display', 'GET', '/api/v1/wall')).body.tiles.find((t) => t.code === code);
 
 beforeAll(async () => {
-  dir = await makeTempDir('tickets');
-  await start();
-  passwords = JSON.parse(await readFile(`${dir.path}/demo-accounts.json`, 'utf8')) as Record<string, string>;
+  handle = await startTestSystem('tickets');
+  system = handle.system;
+  tokens.display = system.displayToken ?? '';
+  passwords = await demoPasswords(handle.dataDir);
   for (const u of ['cc.totruong', 'cc.dieuphoi', 'cc.giamsat', 'bca.kythuat', 'hanoi.kythuat', 'vnpt.daumoi'])
-    await login(u);
+    await signIn(u);
 });
-afterAll(async () => {
-  await system.stop();
-  await dir.remove();
-});
+afterAll(async () => handle.close());
 
 describe('work tickets over HTTP', () => {
   let ticket: Ticket;
@@ -293,13 +257,13 @@ describe('work tickets over HTTP', () => {
   });
 
   it('replays tickets and accounts from the bus after a restart', async () => {
-    await system.stop();
-    await start();
-    await login('cc.giamsat');
+    system = await handle.restart();
+    tokens.display = system.displayToken ?? '';
+    await signIn('cc.giamsat');
     const r = await call<Ticket>('cc.giamsat', 'GET', `/api/v1/tickets/${ticket.id}`);
     expect(r.body).toMatchObject({ status: 'closed', comments: [{ text: 'Đã khoanh vùng lỗi chứng thư số.' }] });
     // The same thresholds on restart are not a change: no new config audit event.
-    await login('cc.totruong');
+    await signIn('cc.totruong');
     await new Promise((res) => setTimeout(res, 1_500));
     const config = await call<unknown[]>('cc.totruong', 'GET', '/api/v1/audit?entity=config');
     expect(config.body).toHaveLength(2);

@@ -62,3 +62,4 @@ export {
   type RegistryOverride,
 } from './import.js';
 export { asciiFold, COMMUNE_NAME_PREFIX, provinceTitle } from './text.js';
+export { hashSeed, seededRandom } from './prng.js';

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { addDays, vnLocalDate } from '@kh02/schemas';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { migrate, openClickHouse } from '@kh02/platform';
 import { makeTempDir } from '@kh02/platform/testing';
@@ -29,6 +30,18 @@ export async function openMigratedStore(): Promise<{ client: ClickHouseClient; c
 }
 
 const HOUR = 3_600_000;
+
+/**
+ * A Wednesday three to four weeks before today. Test data is dated relative
+ * to it, not on a fixed day: ClickHouse TTLs drop old rows (health samples
+ * after 400 days, status changes after 2 years), so fixed dates would one day
+ * leave the tables silently empty.
+ */
+export function wednesdayWeeksAgo(): string {
+  let d = addDays(vnLocalDate(Date.now()), -21);
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 3) d = addDays(d, -1);
+  return d;
+}
 let seq = 0;
 
 /** An instant given as Vietnam local time, e.g. local('2026-07-14', 16, 30). */

@@ -14,6 +14,7 @@ import {
   createBusFromEnv,
   createIngestApp,
   createWriters,
+  writerMetrics,
   loadIngestEnv,
   loadOrCreateKeys,
   type IngestEnv,
@@ -95,6 +96,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     registry,
     logger: logger.child({ component: 'ingest' }),
     readinessChecks: [() => writers.every((w) => w.isHealthy())],
+    extraMetrics: () => writerMetrics(writers),
   });
   const ingestAddress = await ingest.listen({ host: ingestEnv.INGEST_HOST, port: ingestEnv.INGEST_PORT });
   const ingestUrl = ingestAddress.replace('[::1]', '127.0.0.1');

@@ -120,6 +120,9 @@ describe('live feed over socket.io', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const ingest = await fetch(`${system.ingestUrl}/health`);
     expect(ingest.headers.get('x-content-type-options')).toBe('nosniff');
+    const metrics = await (await fetch(`${system.ingestUrl}/metrics`)).text();
+    expect(metrics).toMatch(/kh02_writer_rows_written_total\{stream="telemetry"\} \d+/);
+    expect(metrics).toContain('kh02_writer_dead_lettered_total{stream="workflow"} 0');
   });
 
   it('refuses reads and live connections without a session', async () => {

@@ -98,7 +98,9 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
       checks.bus === true && !shuttingDown && Object.entries(checks).every(([k, v]) => k === 'shutting_down' || v);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
   });
-  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(deps.metrics.render()));
+  app.get('/metrics', async (_request, reply) =>
+    reply.type('text/plain; version=0.0.4').send(deps.metrics.render() + (deps.extraMetrics?.() ?? '')),
+  );
   return app;
 }
 

@@ -18,4 +18,6 @@ export interface IngestDeps {
   now: () => number;
   /** Extra readiness checks (e.g. the embedded writer); the bus is always checked. */
   readinessChecks?: Array<() => Promise<boolean> | boolean>;
+  /** More Prometheus lines for /metrics (e.g. the in-process writers' counters in embedded mode). */
+  extraMetrics?: () => string;
 }

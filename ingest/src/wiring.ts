@@ -52,6 +52,7 @@ export function createIngestApp(
     registry: Registry;
     logger: Logger;
     readinessChecks?: Array<() => boolean | Promise<boolean>>;
+    extraMetrics?: () => string;
   },
 ): FastifyInstance {
   return buildIngestApp(
@@ -65,6 +66,7 @@ export function createIngestApp(
       timeWindow: DEFAULT_TIME_WINDOW,
       now: Date.now,
       ...(deps.readinessChecks ? { readinessChecks: deps.readinessChecks } : {}),
+      ...(deps.extraMetrics ? { extraMetrics: deps.extraMetrics } : {}),
     },
     deps.logger,
   );
@@ -104,4 +106,21 @@ export function createWriters(
       origin: 'workflow',
     }),
   ];
+}
+
+/** Prometheus lines for writers running in this process: progress, retries, dead letters, backlog. */
+export function writerMetrics(writers: { origin: string; stats: BusWriter['stats'] }[]): string {
+  const lines: string[] = [];
+  for (const w of writers) {
+    const l = `{stream="${w.origin}"}`;
+    lines.push(
+      `kh02_writer_rows_written_total${l} ${w.stats.rowsWritten}`,
+      `kh02_writer_messages_acked_total${l} ${w.stats.messagesAcked}`,
+      `kh02_writer_dead_lettered_total${l} ${w.stats.deadLettered}`,
+      `kh02_writer_duplicates_skipped_total${l} ${w.stats.duplicatesSkipped}`,
+      `kh02_writer_buffered_rows${l} ${w.stats.bufferedRows}`,
+      `kh02_writer_consecutive_retries${l} ${w.stats.retries}`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }

@@ -77,6 +77,11 @@ export class BusWriter {
   private abandonRetries = false;
   private readonly now: () => number;
 
+  /** The stream this writer drains ('telemetry', 'workflow'), for logs and metrics. */
+  get origin(): string {
+    return this.opts.origin;
+  }
+
   constructor(private readonly opts: BusWriterOptions) {
     this.now = opts.now ?? Date.now;
   }

@@ -1,7 +1,9 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './web/svelte.config.js';
 
 export default tseslint.config(
   {
@@ -38,6 +40,23 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // ---- web/: Svelte components and browser code (type-checked like the rest).
+  ...svelte.configs.recommended,
+  {
+    files: ['web/**/*.svelte', 'web/**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     // Command-line scripts talk to a person on the terminal.
     files: ['scripts/**', '**/scripts/**', '**/cli/**', '**/*-cli.ts'],
@@ -51,4 +70,5 @@ export default tseslint.config(
     },
   },
   prettier,
+  ...svelte.configs.prettier,
 );

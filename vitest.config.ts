@@ -24,9 +24,14 @@ export default defineConfig({
       serverProject('ingest'),
       serverProject('api'),
       serverProject('load'),
+      // Ops: compose/env validation and every Grafana panel's SQL on the real engine.
+      serverProject('grafana'),
+      serverProject('deploy'),
       // The wall: jsdom component/logic tests, and real-Chromium tests against the built app.
       'web/vitest.config.ts',
       'web/vitest.e2e.config.ts',
+      // Fault injection spawns and kills real processes (minutes): only with FAULTS=1, or `npm run test:faults`.
+      ...(process.env.FAULTS === '1' ? ['faults/vitest.config.ts'] : []),
     ],
   },
 });

@@ -6,12 +6,17 @@ import { defineProject } from 'vitest/config';
 /*
  * Component and logic tests in jsdom. Uses the plain Svelte plugin, not the
  * SvelteKit one: kit reads its config from process.cwd(), which is the repo
- * root when the root vitest runs this project. Tested code therefore avoids
- * `$app/*` imports (links are plain <a href>).
+ * root when the root vitest runs this project. Tested components therefore
+ * import only `$app/paths` (aliased to a tiny resolve()), never navigation.
  */
 export default defineProject({
   plugins: [svelte(), svelteTesting()],
-  resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+  resolve: {
+    alias: {
+      $lib: fileURLToPath(new URL('./src/lib', import.meta.url)),
+      '$app/paths': fileURLToPath(new URL('./src/lib/testing/app-paths.ts', import.meta.url)),
+    },
+  },
   test: {
     name: 'web',
     root: fileURLToPath(new URL('.', import.meta.url)),

@@ -11,6 +11,7 @@ import type { ApiEnv } from './env.js';
 import { defaultSlaPolicy } from './calendar/index.js';
 import { calendarPort, loadCalendarFile } from './status/calendar-port.js';
 import { openTicketsForSeriousIncidents } from './incidents/incident-tickets.js';
+import { createReportModule } from './reports/index.js';
 import { createWorkflow, type Workflow } from './workflow/workflow-wiring.js';
 import { DEFAULT_STATUS_CONFIG, parseStatusConfig, type StatusConfig } from './status/config.js';
 import { StatusService } from './status/status-service.js';
@@ -106,6 +107,7 @@ export async function startApiService(deps: {
     },
   });
   engineRef.touch = (code) => status.engine.touchUnit(code);
+  const reports = createReportModule({ clickhouse: deps.clickhouse, database: deps.database, registry: deps.registry, logger, now });
   const app = await buildApiApp(
     {
       engine: status.engine,
@@ -118,6 +120,8 @@ export async function startApiService(deps: {
       webDir: env.WEB_DIR,
       readinessChecks: { bus: () => deps.bus.isConnected(), status_engine: () => status.isReady() },
       security: { corsOrigins: env.CORS_ORIGINS, authReads: env.AUTH_READS },
+      reports: reports.routeDeps,
+      isWorkingDay: calendar.isWorkingDay,
       workflow: {
         tickets: workflow.tickets,
         accounts: workflow.accounts,
@@ -143,6 +147,7 @@ export async function startApiService(deps: {
     'built-in defaults (api/src/calendar/sla-policy.ts)',
   );
   await status.start();
+  reports.scheduler.start();
   const address = await app.listen({ host: env.API_HOST, port: env.API_PORT });
   return {
     app,
@@ -157,6 +162,7 @@ export async function startApiService(deps: {
     },
     close: async () => {
       await status.stop();
+      await reports.close();
       await workflow.log.stop();
       io.disconnectSockets(true);
       // fastify closes the HTTP server socket.io is attached to.

@@ -8,6 +8,8 @@ import { registerAuditRoutes } from './audit/routes.js';
 import type { AccountService } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerIncidentRoutes } from './incidents/routes.js';
+import { registerReportRoutes, type ReportRouteDeps } from './reports/index.js';
+import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
 import { installSecurity } from './security.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
@@ -18,6 +20,9 @@ export interface ApiAppDeps extends ReadDeps {
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
   workflow: Omit<TicketRouteDeps, 'now'> & { accounts: AccountService };
   security: { corsOrigins: string[]; authReads: boolean };
+  /** Daily/weekly report (Phụ lục VII) routes; absent in tests that do not need them. */
+  reports?: ReportRouteDeps;
+  isWorkingDay: (localDate: string) => boolean;
 }
 
 /** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
@@ -37,6 +42,8 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerTicketRoutes(app, { ...deps.workflow, now: deps.now });
   registerAuditRoutes(app, { accounts: deps.workflow.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.workflow.accounts, engine: deps.engine, now: deps.now });
+  if (deps.reports) registerReportRoutes(app, deps.reports);
+  registerSourceRoutes(app, { clickhouse: deps.clickhouse, database: deps.database, registry: deps.registry, now: deps.now, isWorkingDay: deps.isWorkingDay });
 
   app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {

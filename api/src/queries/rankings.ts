@@ -15,7 +15,7 @@ const ASCENDING = new Set<RankingIndicator>(['communes_red']);
 export function rankProvinces(tiles: Tile[], indicator: RankingIndicator, now: number): Ranking {
   const rows = tiles
     .filter((t) => t.kind === 'province')
-    .map((t) => ({ code: t.code, name: t.name, value: VALUE[indicator](t), status: t.status }))
+    .map((t) => ({ code: t.code, name: t.name, name_en: t.name_en, value: VALUE[indicator](t), status: t.status }))
     .sort((a, b) => {
       if (a.value === null) return b.value === null ? a.code.localeCompare(b.code) : 1;
       if (b.value === null) return -1;

@@ -12,11 +12,13 @@ import { headings, tableRows } from './report-table.js';
 
 const BOM = '\uFEFF';
 
-function cell(value: string): string {
+/** RFC 4180 quoting; a value a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+export function csvCell(raw: string): string {
+  const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-const line = (values: readonly string[]) => values.map(cell).join(',');
+const line = (values: readonly string[]) => values.map(csvCell).join(',');
 
 export function scopesOf(report: Report, scope: string | undefined): ScopeReport[] | undefined {
   if (scope === undefined || scope === 'all') return [report.national, ...report.provinces];

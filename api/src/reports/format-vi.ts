@@ -32,16 +32,24 @@ export function viPercent(ratio: number | null, digits = 2): string {
   return ratio === null ? '—' : `${viDecimal(ratio * 100, digits)}%`;
 }
 
-/** A signed count change: "+12", "-3", "0". */
-export function viSignedInteger(n: number): string {
-  return n > 0 ? `+${viInteger(n)}` : viInteger(n);
+/*
+ * Changes are written in words ("tăng 12", "giảm 3", "không đổi"), as a
+ * Vietnamese report reads, and so no exported cell starts with "+" or "-",
+ * which spreadsheet programs would take for a formula.
+ */
+
+/** A count change: "tăng 1.234", "giảm 3", "không đổi". */
+export function viChange(n: number): string {
+  if (n === 0) return 'không đổi';
+  return `${n > 0 ? 'tăng' : 'giảm'} ${viInteger(Math.abs(n))}`;
 }
 
-/** A change in percentage points: "+1,25 điểm %". */
-export function viSignedPoints(pp: number | null): string {
+/** A change in percentage points: "tăng 1,25 điểm %", "giảm 0,39 điểm %", "không đổi". */
+export function viChangePoints(pp: number | null): string {
   if (pp === null) return '—';
-  const s = viDecimal(pp, 2);
-  return `${pp > 0 && s !== '0,00' ? '+' : ''}${s} điểm %`;
+  const s = viDecimal(Math.abs(pp), 2);
+  if (s === '0,00') return 'không đổi';
+  return `${pp > 0 ? 'tăng' : 'giảm'} ${s} điểm %`;
 }
 
 /** "2026-07-15" → "15/07/2026". */

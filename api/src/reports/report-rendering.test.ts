@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportCsv, scopesOf } from './csv-export.js';
-import { viDate, viDateTime, viDecimal, viInteger, viPercent, viSignedInteger, viSignedPoints } from './format-vi.js';
+import { csvCell, reportCsv, scopesOf } from './csv-export.js';
+import { viDate, viDateTime, viDecimal, viInteger, viPercent, viChange, viChangePoints } from './format-vi.js';
 import { reportHtml } from './html-template.js';
 import { ReportSchema, type Report } from './report-model.js';
 import { meetsTarget } from './report-parts.js';
@@ -14,10 +14,12 @@ describe('Vietnamese formatting', () => {
     expect(viDecimal(-0.001, 2)).toBe('0,00');
     expect(viPercent(0.82345)).toBe('82,35%');
     expect(viPercent(null)).toBe('—');
-    expect(viSignedInteger(12)).toBe('+12');
-    expect(viSignedInteger(0)).toBe('0');
-    expect(viSignedPoints(-1.4773)).toBe('-1,48 điểm %');
-    expect(viSignedPoints(0.001)).toBe('0,00 điểm %');
+    expect(viChange(1234)).toBe('tăng 1.234');
+    expect(viChange(-3)).toBe('giảm 3');
+    expect(viChange(0)).toBe('không đổi');
+    expect(viChangePoints(-1.4773)).toBe('giảm 1,48 điểm %');
+    expect(viChangePoints(0.001)).toBe('không đổi');
+    expect(viChangePoints(null)).toBe('—');
   });
 
   it('writes dates as dd/mm/yyyy and times in Vietnam time', () => {
@@ -45,17 +47,17 @@ describe('CSV export', () => {
       'Loại báo cáo,Ngày báo cáo,Số liệu chốt lúc,Trạng thái,Phạm vi,Mã đơn vị,Mục,Chỉ số,Số liệu trong ngày,Lũy kế,So với ngày hôm trước,Ghi chú/Đánh giá',
     );
     expect(lines).toContain(
-      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,1. Tình hình hồ sơ,Tổng hồ sơ tiếp nhận,1.234,2.334,+134,Đơn vị cấp xã đã báo cáo: 3/127',
+      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,1. Tình hình hồ sơ,Tổng hồ sơ tiếp nhận,1.234,2.334,tăng 134,Đơn vị cấp xã đã báo cáo: 3/127',
     );
-    // 1016/1234 = 82,33 %, previous 880/1100 = 80 %: +2,33 points; meets "> 80 %". Only cells with commas are quoted.
+    // 1016/1234 = 82,33 %, previous 880/1100 = 80 %: +2,33 points; meets "> 80 %". Only cells with commas or quotes are quoted.
     expect(lines).toContain(
-      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,1. Tình hình hồ sơ,Tỷ lệ hồ sơ trực tuyến,"82,33%","81,23%","+2,33 điểm %",Mục tiêu > 80%; Đạt (1.016/1.234 hồ sơ)',
-    );
-    expect(lines).toContain(
-      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,2. TTHC trọng yếu (Top 5),Chứng thực bản sao từ bản chính (2.000815),321,621,+21,',
+      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,1. Tình hình hồ sơ,Tỷ lệ hồ sơ trực tuyến,"82,33%","81,23%","tăng 2,33 điểm %",Mục tiêu > 80%; Đạt (1.016/1.234 hồ sơ)',
     );
     expect(lines).toContain(
-      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,3. Tình hình sự cố,Số sự cố kỹ thuật,0,0,0,Chưa có nguồn dữ liệu phiếu giao việc',
+      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,2. TTHC trọng yếu (Top 5),Chứng thực bản sao từ bản chính (2.000815),321,621,tăng 21,',
+    );
+    expect(lines).toContain(
+      'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,3. Tình hình sự cố,Số sự cố kỹ thuật,0,0,không đổi,Chưa có nguồn dữ liệu phiếu giao việc',
     );
     expect(lines).toContain(
       'Báo cáo ngày,15/07/2026,08:30 ngày 15/07/2026,Đã chốt,Hà Nội,01,4. Các vấn đề nổi cộm cần xin ý kiến chỉ đạo,Hà Nội,,,,"Khẩn cấp từ 14:00 ngày 14/07/2026; Tỷ lệ trực tuyến 50 % < 80 % ""thấp"""',
@@ -69,6 +71,14 @@ describe('CSV export', () => {
     expect(all(restored)).toBe(all(report));
     // 35 scopes × (3 dossier rows + at least 1 procedure row + 3 incident rows + at least 1 issue row) + header.
     expect(all(report).split('\r\n').length).toBeGreaterThanOrEqual(35 * 8 + 1);
+  });
+
+  it('quotes only when needed and defuses values a spreadsheet would run as formulas', () => {
+    expect(csvCell('Hà Nội')).toBe('Hà Nội');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 
   it('marks provisional exports and knows which scopes exist', () => {

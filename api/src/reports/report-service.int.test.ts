@@ -210,10 +210,15 @@ describe('freezing and reproducibility', () => {
     ]);
   });
 
+  it('has no report for days before the data starts, and none further ahead than a week', async () => {
+    const svc = service(Date.parse(local(D(5), 12)));
+    expect(await svc.get('daily', CUMULATIVE_FROM)).toEqual({ found: false });
+    expect(await svc.get('daily', D(20))).toEqual({ found: false });
+    expect(await svc.list('daily')).toHaveLength(1);
+  });
+
   it('refuses to freeze before the cut-off, and serves the earliest snapshot when two freezes raced', async () => {
-    await expect(service(Date.parse(local(D(1), 8))).freeze('daily', D(1))).rejects.toThrow(
-      /before its cut-off/,
-    );
+    await expect(service(Date.parse(local(D(1), 8))).freeze('daily', D(1))).rejects.toThrow(/before its cut-off/);
     const s = new SnapshotStore(store.client, DB);
     const report = await computeReport(sources, 'daily', D(1), Date.parse(local(D(1), 8, 30)));
     const first = await s.save(report, Date.parse(local(D(1), 8, 31)));

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { addDays } from '@kh02/schemas';
 import { cutoffInstant } from './report-calendar.js';
 import { computeReport, type ReportSources } from './report-compute.js';
 import type { ReportEnvelope, ReportKind } from './report-model.js';
@@ -37,6 +38,8 @@ export class ReportService {
   }
 
   async get(kind: ReportKind, reportDate: string): Promise<ReportLookup> {
+    // Before the first day of data there is no report to show, and nothing worth freezing.
+    if (addDays(reportDate, -1) < this.deps.config.cumulativeFrom) return { found: false };
     const frozen = await this.deps.store.find(kind, reportDate);
     if (frozen) return { found: true, envelope: envelopeOf(frozen) };
     const now = this.deps.now();

@@ -1,4 +1,4 @@
-import { viDate, viDateTime, viDateWords, viInteger, viPercent, viSignedInteger, viSignedPoints } from './format-vi.js';
+import { viDate, viDateTime, viDateWords, viInteger, viPercent, viChange, viChangePoints } from './format-vi.js';
 import type { CountTriple, RateTriple, Report, ScopeReport, Target } from './report-model.js';
 
 /*
@@ -70,7 +70,7 @@ function countRow(sectionTitle: string, indicator: string, t: CountTriple, note 
     indicator,
     period: viInteger(t.period),
     cumulative: viInteger(t.cumulative),
-    change: viSignedInteger(t.period - t.previous),
+    change: viChange(t.period - t.previous),
     note,
   };
 }
@@ -88,7 +88,7 @@ function rateRow(indicator: string, rate: RateTriple, target: Target): TableRow 
     indicator,
     period: viPercent(rate.period.value),
     cumulative: viPercent(rate.cumulative.value),
-    change: viSignedPoints(rate.change_pp),
+    change: viChangePoints(rate.change_pp),
     note: targetNote(rate, target),
   };
 }

@@ -30,7 +30,6 @@ async function rows<T>(client: ClickHouseClient, query: string, params: Record<s
   return rs.json<T>();
 }
 
-
 const ms = (iso: string) => Date.parse(iso.endsWith('Z') ? iso : `${iso}Z`);
 
 export interface RebuildCounts {

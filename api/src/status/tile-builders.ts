@@ -12,7 +12,13 @@ export function statusSince(status: UnitStatus, reasons: Reason[]): string | nul
 }
 
 /** A top-level wall tile: a province (block null) or a central agency. */
-function topTile(kind: Tile['kind'], unit: Province | Agency, block: string | null, r: RollupResult, tickets: TicketSummary | null): Tile {
+function topTile(
+  kind: Tile['kind'],
+  unit: Province | Agency,
+  block: string | null,
+  r: RollupResult,
+  tickets: TicketSummary | null,
+): Tile {
   return {
     code: unit.code,
     kind,
@@ -29,9 +35,11 @@ function topTile(kind: Tile['kind'], unit: Province | Agency, block: string | nu
   };
 }
 
-export const provinceTile = (p: Province, r: RollupResult, tickets: TicketSummary | null): Tile => topTile('province', p, null, r, tickets);
+export const provinceTile = (p: Province, r: RollupResult, tickets: TicketSummary | null): Tile =>
+  topTile('province', p, null, r, tickets);
 
-export const agencyTile = (a: Agency, r: RollupResult, tickets: TicketSummary | null): Tile => topTile('agency', a, a.block, r, tickets);
+export const agencyTile = (a: Agency, r: RollupResult, tickets: TicketSummary | null): Tile =>
+  topTile('agency', a, a.block, r, tickets);
 
 export function communeTile(c: Commune, r: CommuneResult): ChildTile {
   const v = r.values;

@@ -40,7 +40,7 @@ export function ticketReasons(tickets: StoredTicket[]): Reason[] {
     comparator: null,
     unit: null,
     since: t.created_at,
-    source: { code: t.id, name: t.title },
+    source: { code: t.id, name: t.title, kind: 'ticket' as const },
     message: bilingual(
       `Phiếu giao việc ${t.id} (${t.priority}) chưa đóng: ${t.title}`,
       `Work ticket ${t.id} (${t.priority}) not yet closed: ${t.title}`,

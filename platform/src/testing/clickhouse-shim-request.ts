@@ -56,10 +56,26 @@ const HTTP_ONLY_SETTINGS = new Set([
 
 const SETTING_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Reverses ClickHouse's TSV ("Escaped") escaping used for query parameter values. */
-export function unescapeTsv(value: string): string {
-  const map: Record<string, string> = { '\\': '\\', '0': '\0', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', "'": "'" };
-  return value.replace(/\\(.)/gs, (_m, c: string) => map[c] ?? c);
+const ESCAPES: Record<string, string> = { '\\': '\\', '0': '\0', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * A query parameter arrives in ClickHouse's Escaped text form. chDB's binder
+ * re-escapes string values itself (backslash and control characters only), so
+ * the shim decodes them first. chDB cannot carry an escaped quote `\'` through,
+ * so a quote inside a composite literal (Array, Tuple, Map) becomes the
+ * equivalent doubled quote `''`; in a plain value it is just `'`.
+ */
+export function paramValueForChdb(raw: string, composite: boolean): string {
+  return raw.replace(/\\(.)/gs, (_m, c: string) => (c === "'" ? (composite ? "''" : "'") : (ESCAPES[c] ?? c)));
+}
+
+/** Whether `{name:Type}` in the SQL declares a composite type (its value is a literal with quoted strings). */
+function isCompositeParam(sql: string, name: string): boolean {
+  const escaped = name.replace(/[^A-Za-z0-9_]/g, '');
+  const declared = new RegExp(
+    `\\{\\s*${escaped}\\s*:\\s*(?:Nullable\\(|LowCardinality\\()*(Array|Tuple|Map|Nested)\\b`,
+  );
+  return declared.test(sql);
 }
 
 export class ShimRequestError extends Error {
@@ -74,21 +90,22 @@ export class ShimRequestError extends Error {
 }
 
 export function parseShimRequest(search: URLSearchParams, body: string): ShimRequest {
+  const head = search.get('query') ?? '';
+  // Like the server: the URL's query, then the body (the rest of the SQL, or the insert data).
+  const sql = head && body ? `${head}\n${body}` : head || body;
+  if (sql.trim() === '') throw new ShimRequestError(62, 'SYNTAX_ERROR', 'Empty query');
   const settings: Record<string, string> = {};
   const params: Record<string, string | null> = {};
   for (const [key, value] of search) {
     if (key.startsWith('param_')) {
-      params[key.slice('param_'.length)] = value === '\\N' ? null : unescapeTsv(value);
+      const name = key.slice('param_'.length);
+      params[name] = value === '\\N' ? null : paramValueForChdb(value, isCompositeParam(sql, name));
       continue;
     }
     if (PROTOCOL_PARAMS.has(key) || HTTP_ONLY_SETTINGS.has(key)) continue;
     if (!SETTING_NAME.test(key)) throw new ShimRequestError(115, 'UNKNOWN_SETTING', `Invalid setting name ${key}`);
     settings[key] = value;
   }
-  const head = search.get('query') ?? '';
-  // Like the server: the URL's query, then the body (the rest of the SQL, or the insert data).
-  const sql = head && body ? `${head}\n${body}` : head || body;
-  if (sql.trim() === '') throw new ShimRequestError(62, 'SYNTAX_ERROR', 'Empty query');
   const database = search.get('database') ?? undefined;
   if (database !== undefined && !SETTING_NAME.test(database)) {
     throw new ShimRequestError(81, 'UNKNOWN_DATABASE', `Invalid database name ${database}`);

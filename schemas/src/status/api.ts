@@ -57,6 +57,7 @@ export const RankingSchema = z.object({
       rank: z.number().int(),
       code: z.string(),
       name: z.string(),
+      name_en: z.string(),
       value: z.number().nullable(),
       status: UnitStatusSchema,
     }),
@@ -76,7 +77,11 @@ export const TimeseriesSchema = z.object({
   /** Bucket size in seconds. */
   step_s: z.number().int(),
   points: z.array(z.object({ t: z.string(), value: z.number().nullable() })),
-  /** The same buckets one day earlier (24h range only), for "vs yesterday". */
+  /**
+   * Yesterday's values for the same local hours (24h range only), placed on
+   * today's time axis (`t` equals the matching `points[i].t`) so the two
+   * curves overlay for "vs yesterday".
+   */
   previous: z.array(z.object({ t: z.string(), value: z.number().nullable() })).nullable(),
   /** Target line where the seeds give one (e.g. 0.8 for online rate). */
   target: z.number().nullable(),

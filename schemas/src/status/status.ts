@@ -85,6 +85,8 @@ export const ReasonSchema = z.object({
   since: z.string().nullable(),
   message: BilingualTextSchema,
   /** The child that caused it (a commune or a system), when rolled up. */
-  source: z.object({ code: z.string(), name: z.string() }).optional(),
+  source: z
+    .object({ code: z.string(), name: z.string(), kind: z.enum(['commune', 'system', 'ticket', 'incident']).optional() })
+    .optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;

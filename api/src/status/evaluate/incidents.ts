@@ -19,7 +19,7 @@ export function incidentReasons(incidents: IncidentState[], now: number): Reason
         comparator: null,
         unit: null,
         since: iso(i.detectedAt ?? i.reportedAt),
-        source: { code: i.incidentId, name: i.title },
+        source: { code: i.incidentId, name: i.title, kind: 'incident' },
         message: bilingual(
           `${i.vendor} báo sự cố ${i.severity === 'serious' ? 'nghiêm trọng' : ''} đang xử lý: ${i.title}`.replace(
             '  ',
@@ -39,7 +39,7 @@ export function incidentReasons(incidents: IncidentState[], now: number): Reason
         comparator: null,
         unit: null,
         since: iso(since ?? null),
-        source: { code: i.incidentId, name: i.title },
+        source: { code: i.incidentId, name: i.title, kind: 'incident' },
         message: bilingual(vi, en),
       });
     if (f.lateReport)

@@ -50,14 +50,14 @@ function hourlyTotals(communes: CommuneInput[], day: string, upTo: number): Coun
 function trailingSince(
   totals: CounterValues[],
   violates: (v: CounterValues) => boolean,
-  hourEnd: (h: number) => number,
+  hourStart: (h: number) => number,
 ): number | null {
   let since: number | null = null;
   for (let h = totals.length - 1; h >= 0; h--) {
     const v = totals[h];
     if (!v || v.received === 0) continue;
     if (!violates(v)) break;
-    since = hourEnd(h);
+    since = hourStart(h);
   }
   return since;
 }
@@ -128,7 +128,7 @@ export function systemReasons(systems: SystemInput[], unitSilent = false): Reaso
       comparator: null,
       unit: null,
       since: top?.since ?? null,
-      source: { code: s.id, name: s.name },
+      source: { code: s.id, name: s.name, kind: 'system' },
       message: bilingual(`${s.name}: ${top?.message.vi ?? st}`, `${s.nameEn}: ${top?.message.en ?? st}`),
     });
   }
@@ -191,7 +191,8 @@ export function evaluateProvince(
   for (const c of communes) addInto(total, c.result.values);
   const upTo = lastHourOf(ctx);
   const totals = hourlyTotals(communes, ctx.reportingDay, upTo);
-  const hourEnd = (h: number) => Date.parse(`${ctx.reportingDay}T00:00:00Z`) - 7 * 3_600_000 + (h + 1) * 3_600_000;
+  // Province totals are hourly, so "since" has hour granularity: the start of the first violating hour.
+  const hourStart = (h: number) => Date.parse(`${ctx.reportingDay}T00:00:00Z`) - 7 * 3_600_000 + h * 3_600_000;
   const silentShare = share(
     communes.map((c) => c.result.status),
     'noreport',
@@ -205,7 +206,7 @@ export function evaluateProvince(
     total.received,
     t.onlineRate.minReceivedProvince,
     t.onlineRate,
-    trailingSince(totals, (v) => rateStatus(v.received_online / v.received, t.onlineRate) !== 'green', hourEnd),
+    trailingSince(totals, (v) => rateStatus(v.received_online / v.received, t.onlineRate) !== 'green', hourStart),
   );
   const onTime = rateReason(
     'on_time_rate',
@@ -216,7 +217,7 @@ export function evaluateProvince(
     trailingSince(
       totals,
       (v) => v.processed > 0 && rateStatus(v.on_time / v.processed, t.onTimeRate) !== 'green',
-      hourEnd,
+      hourStart,
     ),
   );
   let yesterdaySame = 0;

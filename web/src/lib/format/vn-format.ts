@@ -31,8 +31,10 @@ export function formatNumber(value: number | null | undefined, lang: Lang = 'vi'
 /** A percentage given as 0–100: 79.5 → "79,5 %". One decimal unless it is whole. */
 export function formatPct(pct: number | null | undefined, lang: Lang = 'vi', fractionDigits = 1): string {
   if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
-  const digits = Number.isInteger(pct) ? 0 : fractionDigits;
-  return `${formatNumber(pct, lang, digits)}${NBSP}%`;
+  // Decide on decimals after rounding, so 99.97 reads "100 %" rather than "100,0 %".
+  const rounded = Math.round(pct * 10 ** fractionDigits) / 10 ** fractionDigits;
+  const digits = Number.isInteger(rounded) ? 0 : fractionDigits;
+  return `${formatNumber(rounded, lang, digits)}${NBSP}%`;
 }
 
 /** A ratio 0–1 shown as a percentage: 0.795 → "79,5 %". */

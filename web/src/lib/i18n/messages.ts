@@ -58,6 +58,7 @@ const vi = {
     communesRed: 'Xã đỏ',
     systemsRed: 'Hệ thống đỏ',
     minUptime: 'Uptime thấp nhất',
+    minUptimeShort: 'Uptime',
   },
   drill: {
     reasons: 'Vì sao có màu này',
@@ -167,6 +168,7 @@ const en: Messages = {
     communesRed: 'Red communes',
     systemsRed: 'Red systems',
     minUptime: 'Lowest uptime',
+    minUptimeShort: 'Uptime',
   },
   drill: {
     reasons: 'Why this colour',

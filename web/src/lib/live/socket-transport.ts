@@ -21,12 +21,16 @@ export interface SocketTransportOptions {
   token: () => string | null;
 }
 
-/** After a rejected handshake socket.io stops retrying; a wall must not, so it retries on this cadence. */
-const RETRY_AFTER_REJECT_MS = 5_000;
+/**
+ * socket.io gives up after a rejected handshake (middleware error) and after a
+ * server-initiated disconnect; a wall must not, so it keeps retrying on this cadence.
+ */
+const RETRY_MS = 3_000;
 
 export class SocketTransport implements LiveTransport {
   readonly #socket: WallSocket;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #closed = false;
 
   constructor(opts: SocketTransportOptions) {
     const options = {
@@ -43,12 +47,19 @@ export class SocketTransport implements LiveTransport {
     };
     this.#socket = opts.url ? io(opts.url, options) : io(options);
     this.#socket.on('connect_error', () => {
-      if (this.#socket.active || this.#retryTimer) return;
-      this.#retryTimer = setTimeout(() => {
-        this.#retryTimer = null;
-        this.#socket.connect();
-      }, RETRY_AFTER_REJECT_MS);
+      if (!this.#socket.active) this.#retryLater();
     });
+    this.#socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') this.#retryLater();
+    });
+  }
+
+  #retryLater(): void {
+    if (this.#retryTimer || this.#closed) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      if (!this.#closed && !this.#socket.connected) this.#socket.connect();
+    }, RETRY_MS);
   }
 
   get connected(): boolean {
@@ -76,6 +87,7 @@ export class SocketTransport implements LiveTransport {
   }
 
   close(): void {
+    this.#closed = true;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
     this.#socket.disconnect();

@@ -13,19 +13,8 @@ import {
   type UnitDiff,
   type UnitSnapshot,
 } from '@kh02/schemas';
+import { mergeChildren } from './tile-maps';
 import type { LiveTransport, Unsubscribe } from './transport';
-
-/** Replaces children by code, keeping the order the server first gave. */
-export function mergeChildren(current: readonly ChildTile[], changed: readonly ChildTile[]): ChildTile[] {
-  if (changed.length === 0) return current as ChildTile[];
-  const byCode = new Map(changed.map((c) => [c.code, c]));
-  const next = current.map((c) => {
-    const updated = byCode.get(c.code);
-    if (updated) byCode.delete(c.code);
-    return updated ?? c;
-  });
-  return [...next, ...byCode.values()];
-}
 
 export class UnitFeed {
   tile = $state.raw<Tile | null>(null);

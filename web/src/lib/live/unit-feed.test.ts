@@ -2,7 +2,8 @@ import type { UnitSnapshot } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
 import { FakeTransport } from '$lib/testing/fake-transport';
 import { child, tile } from '$lib/testing/fixtures';
-import { mergeChildren, UnitFeed } from './unit-feed.svelte';
+import { mergeChildren } from './tile-maps';
+import { UnitFeed } from './unit-feed.svelte';
 
 const snap = (seq: number): UnitSnapshot => ({
   seq,

@@ -19,6 +19,7 @@ import {
   type WallDiff,
   type WallSnapshot,
 } from '@kh02/schemas';
+import { mergeTiles, tilesByCode } from './tile-maps';
 import type { LiveTransport, Unsubscribe } from './transport';
 
 export type LinkState = 'connecting' | 'live' | 'lost';
@@ -36,7 +37,7 @@ export interface WallFeedOptions {
 }
 
 export class WallFeed {
-  tiles = $state.raw<ReadonlyMap<string, Tile>>(new Map());
+  tiles = $state.raw<ReadonlyMap<string, Tile>>(tilesByCode([]));
   counts = $state.raw<{ provinces: StatusCounts; agencies: StatusCounts } | null>(null);
   lastSeq = $state<number | null>(null);
   dataAsOf = $state<string | null>(null);
@@ -108,7 +109,7 @@ export class WallFeed {
 
   applySnapshot(s: WallSnapshot): void {
     this.#seen();
-    this.tiles = new Map(s.tiles.map((tile) => [tile.code, tile]));
+    this.tiles = tilesByCode(s.tiles);
     this.#applyCommon(s);
     this.#resyncSentAt = null;
     this.evaluate();
@@ -123,11 +124,7 @@ export class WallFeed {
       this.#resync();
       return;
     }
-    if (d.tiles.length > 0) {
-      const next = new Map(this.tiles);
-      for (const tile of d.tiles) next.set(tile.code, tile);
-      this.tiles = next;
-    }
+    this.tiles = mergeTiles(this.tiles, d.tiles);
     this.#applyCommon(d);
     this.evaluate();
   }

@@ -10,12 +10,17 @@ describe('reason text', () => {
       value: `79,5${NBSP}%`,
       threshold: `<${NBSP}80${NBSP}%`,
     });
-    expect(reasonText(reason({ indicator: 'cpu', unit: 'pct', value: 99, threshold: 90, comparator: '>=' }), 'en')).toEqual({
+    expect(
+      reasonText(reason({ indicator: 'cpu', unit: 'pct', value: 99, threshold: 90, comparator: '>=' }), 'en'),
+    ).toEqual({
       indicator: 'CPU load',
       value: `99${NBSP}%`,
-      threshold: `>=${NBSP}90${NBSP}%`,
+      threshold: `≥${NBSP}90${NBSP}%`,
     });
-    expect(reasonText(reason({ indicator: 'no_data', value: null, threshold: null, comparator: null, unit: null }), 'vi').threshold).toBe('');
+    expect(
+      reasonText(reason({ indicator: 'no_data', value: null, threshold: null, comparator: null, unit: null }), 'vi')
+        .threshold,
+    ).toBe('');
   });
 
   it('puts red reasons first, oldest first', () => {

@@ -9,11 +9,15 @@ export interface ReasonText {
   threshold: string;
 }
 
+/** Typographic comparators read better on a wall than ASCII ">=". */
+const COMPARATOR: Record<NonNullable<Reason['comparator']>, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
 export function reasonText(r: Reason, lang: Lang): ReasonText {
+  const cmp = r.comparator ? `${COMPARATOR[r.comparator]}${NBSP}` : '';
   return {
     indicator: INDICATOR_LABELS[r.indicator][lang],
     value: formatValue(r.value, r.unit, lang),
-    threshold: r.threshold === null ? '' : `${r.comparator ?? ''}${r.comparator ? NBSP : ''}${formatValue(r.threshold, r.unit, lang)}`,
+    threshold: r.threshold === null ? '' : `${cmp}${formatValue(r.threshold, r.unit, lang)}`,
   };
 }
 

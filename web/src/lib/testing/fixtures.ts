@@ -95,9 +95,9 @@ export function rankingFixture(): Ranking {
     indicator: 'online_rate',
     generated_at: '2026-11-23T09:58:03Z',
     rows: [
-      { rank: 1, code: '01', name: 'Hà Nội', value: 0.93, status: 'green' },
-      { rank: 2, code: '79', name: 'TP. Hồ Chí Minh', value: 0.88, status: 'green' },
-      { rank: 3, code: '14', name: 'Sơn La', value: 0.61, status: 'red' },
+      { rank: 1, code: '01', name: 'Hà Nội', name_en: 'Hanoi', value: 0.93, status: 'green' },
+      { rank: 2, code: '79', name: 'TP. Hồ Chí Minh', name_en: 'Ho Chi Minh City', value: 0.88, status: 'green' },
+      { rank: 3, code: '14', name: 'Sơn La', name_en: 'Son La', value: 0.61, status: 'red' },
     ],
   };
 }

@@ -4,7 +4,15 @@
  */
 import type { Ranking, Timeseries } from '@kh02/schemas';
 import { DAY_MS } from '@kh02/schemas';
-import { formatDate, formatHm, formatNumber, formatPct, formatRatio, formatSignedPct, type Lang } from '$lib/format/vn-format';
+import {
+  formatDate,
+  formatHm,
+  formatNumber,
+  formatPct,
+  formatRatio,
+  formatSignedPct,
+  type Lang,
+} from '$lib/format/vn-format';
 import { STATUS_COLORS } from '$lib/status/palette';
 import type { ChartOption } from './echarts-setup';
 
@@ -27,7 +35,24 @@ const INK = '#dbe4ef';
 const MUTED = '#8fa1b8';
 const GRID = 'rgba(157,178,201,0.18)';
 
-const baseText = (fontPx: number) => ({ color: INK, fontFamily: 'Be Vietnam Pro, sans-serif', fontSize: Math.round(fontPx * 0.8) });
+const baseText = (fontPx: number) => ({
+  color: INK,
+  fontFamily: 'Be Vietnam Pro, sans-serif',
+  fontSize: Math.round(fontPx * 0.8),
+});
+
+/**
+ * Yesterday's buckets on today's time axis, so the two lines compare hour by
+ * hour. The server may send them with yesterday's timestamps (then they are
+ * moved forward a day) or already aligned to today's (then they are kept).
+ */
+export function alignPrevious(ts: Timeseries): [number, number | null][] {
+  const prev = ts.previous ?? [];
+  const lastPrev = Date.parse(prev.at(-1)?.t ?? '');
+  const lastNow = Date.parse(ts.points.at(-1)?.t ?? '');
+  const shift = Number.isFinite(lastPrev) && Number.isFinite(lastNow) && lastNow - lastPrev > DAY_MS / 2 ? DAY_MS : 0;
+  return prev.map((p) => [Date.parse(p.t) + shift, p.value]);
+}
 
 export interface SeriesChartOptions {
   lang: Lang;
@@ -47,8 +72,9 @@ export function seriesOption(ts: Timeseries, o: SeriesChartOptions, fontPx: numb
   const xFormat = (v: number) => (dayRange ? formatHm(v) : formatDate(v).slice(0, 5));
   const target = o.target !== undefined ? o.target : ts.target;
   const points = ts.points.map((p) => [Date.parse(p.t), p.value]);
-  // Yesterday's buckets are drawn on today's time axis, so the two lines compare hour by hour.
-  const previous = ts.previous?.map((p) => [Date.parse(p.t) + DAY_MS, p.value]) ?? null;
+  const previous = ts.previous ? alignPrevious(ts) : null;
+  // A line needs two neighbouring values; sparse series (a fresh start, gaps) would otherwise draw nothing.
+  const sparse = ts.points.filter((p) => p.value !== null).length < 48;
   const fmt = (v: number | null) => formatKind(v, o.kind, o.lang);
   const text = baseText(fontPx);
 
@@ -57,7 +83,8 @@ export function seriesOption(ts: Timeseries, o: SeriesChartOptions, fontPx: numb
       type: 'line',
       name: o.seriesLabel,
       data: points,
-      showSymbol: false,
+      showSymbol: sparse,
+      symbolSize: Math.max(4, fontPx * 0.35),
       connectNulls: false,
       lineStyle: { width: Math.max(2, fontPx * 0.15), color: o.color ?? '#56B4E9' },
       itemStyle: { color: o.color ?? '#56B4E9' },
@@ -83,7 +110,8 @@ export function seriesOption(ts: Timeseries, o: SeriesChartOptions, fontPx: numb
       type: 'line',
       name: o.previousLabel,
       data: previous,
-      showSymbol: false,
+      showSymbol: sparse,
+      symbolSize: Math.max(3, fontPx * 0.28),
       lineStyle: { width: Math.max(1.5, fontPx * 0.1), type: 'dashed', color: MUTED },
       itemStyle: { color: MUTED },
     });
@@ -151,7 +179,9 @@ export function rankingOption(r: Ranking, o: RankingChartOptions, fontPx: number
         fontSize: small,
         color: INK,
         formatter: (v: string, i: number) => (rows[i]?.code === o.highlight ? `{hl|${v}}` : v),
-        rich: { hl: { color: '#fff', fontWeight: 'bold', fontSize: small, backgroundColor: '#2b4a75', padding: [1, 4] } },
+        rich: {
+          hl: { color: '#fff', fontWeight: 'bold', fontSize: small, backgroundColor: '#2b4a75', padding: [1, 4] },
+        },
       },
       axisTick: { show: false },
       axisLine: { show: false },

@@ -40,6 +40,71 @@ export const VIETNAM_BOUNDS: [[number, number], [number, number]] = [
   [116.3, 23.4],
 ];
 
+/**
+ * Labels of the small Red River delta provinces would sit on top of each
+ * other at national scale; they are moved out over the Gulf of Tonkin and
+ * tied to their province with a leader line.
+ */
+export const LABEL_MOVES: Readonly<Record<string, [number, number]>> = {
+  '31': [107.75, 20.45], // Hải Phòng
+  '33': [107.45, 19.95], // Hưng Yên
+  '37': [107.05, 19.45], // Ninh Bình
+};
+
+/** Labels shifted inside their own province, away from a neighbour's label (no leader line). */
+const LABEL_NUDGES: Readonly<Record<string, [number, number]>> = {
+  '75': [106.85, 11.95], // Đồng Nai, clear of Lâm Đồng and TP. Hồ Chí Minh
+  '19': [105.85, 22.27], // Thái Nguyên, clear of Lạng Sơn
+  '22': [107.5, 21.3], // Quảng Ninh, clear of Bắc Ninh
+  '04': [106.6, 22.72], // Cao Bằng, clear of Tuyên Quang
+};
+
+export function labelPoint(f: ProvinceFeature): [number, number] {
+  return LABEL_MOVES[f.properties.code] ?? LABEL_NUDGES[f.properties.code] ?? f.properties.label;
+}
+
+export function leaderLines(base: ProvinceCollection) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: base.features
+      .filter((f) => f.properties.code in LABEL_MOVES)
+      .map((f) => ({
+        type: 'Feature' as const,
+        properties: { code: f.properties.code },
+        geometry: { type: 'LineString' as const, coordinates: [f.properties.label, labelPoint(f)] },
+      })),
+  };
+}
+
+/**
+ * One point per island polygon of Hoàng Sa and Trường Sa: the islands are far
+ * below a pixel at national scale, so they are drawn as dots in their
+ * province's colour inside the dashed frame.
+ */
+export function islandPoints(base: ProvinceCollection, list: readonly Archipelago[]) {
+  const features: {
+    type: 'Feature';
+    properties: { code: string };
+    geometry: { type: 'Point'; coordinates: [number, number] };
+  }[] = [];
+  for (const a of list) {
+    const f = base.features.find((x) => x.properties.code === a.province_code);
+    if (!f || f.geometry.type !== 'MultiPolygon') continue;
+    const [w, s, e, n] = a.bbox;
+    for (const polygon of f.geometry.coordinates as [number, number][][][]) {
+      const first = polygon[0]?.[0];
+      if (first && first[0] >= w && first[0] <= e && first[1] >= s && first[1] <= n) {
+        features.push({
+          type: 'Feature',
+          properties: { code: f.properties.code },
+          geometry: { type: 'Point', coordinates: first },
+        });
+      }
+    }
+  }
+  return { type: 'FeatureCollection' as const, features };
+}
+
 /** Per-feature paint inputs, written with setData (feature-state cannot drive fill-pattern). */
 export interface PaintProps {
   status: UnitStatus;
@@ -52,10 +117,25 @@ export function paintFor(tile: Tile | undefined, linkLost: boolean): PaintProps 
   const d = displayState(tile, linkLost);
   if (d.status === 'stale') {
     return d.lastKnown
-      ? { status: 'stale', fill: STATUS_COLORS[d.lastKnown], opacity: 0.4 }
+      ? { status: 'stale', fill: STATUS_COLORS[d.lastKnown], opacity: 0.6 }
       : { status: 'stale', fill: STATUS_COLORS.stale, opacity: 0.55 };
   }
   return { status: d.status, fill: STATUS_COLORS[d.status], opacity: d.status === 'noreport' ? 0.55 : 0.92 };
+}
+
+/** Any collection whose features carry a province `code`, with that province's paint added. */
+export function withPaint<P extends { code: string }, G>(
+  fc: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: P; geometry: G }[] },
+  tiles: ReadonlyMap<string, Tile>,
+  linkLost: boolean,
+) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: fc.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, ...paintFor(tiles.get(f.properties.code), linkLost) },
+    })),
+  };
 }
 
 /** The province collection with current paint properties; geometry objects are shared, not copied. */

@@ -23,6 +23,8 @@ export function baseStyle(): StyleSpecification {
     sources: {
       [PROVINCE_SOURCE]: { type: 'geojson', data: EMPTY },
       archipelagos: { type: 'geojson', data: EMPTY },
+      islands: { type: 'geojson', data: EMPTY },
+      leaders: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': WALL_BG } },
@@ -36,7 +38,7 @@ export function baseStyle(): StyleSpecification {
         id: LINE_LAYER,
         type: 'line',
         source: PROVINCE_SOURCE,
-        paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 7, 2] },
+        paint: { 'line-color': BORDER, 'line-width': 1.2 },
       },
       {
         id: 'archipelago-frame',
@@ -44,11 +46,42 @@ export function baseStyle(): StyleSpecification {
         source: 'archipelagos',
         paint: { 'line-color': '#9DB2C9', 'line-width': 1.5, 'line-dasharray': [3, 2] },
       },
+      {
+        id: 'leaders',
+        type: 'line',
+        source: 'leaders',
+        paint: { 'line-color': '#C9D6E5', 'line-width': 1.2 },
+      },
+      {
+        id: 'islands',
+        type: 'circle',
+        source: 'islands',
+        paint: {
+          'circle-radius': 3,
+          'circle-color': ['get', 'fill'],
+          'circle-stroke-color': '#DFE8F3',
+          'circle-stroke-width': 1,
+        },
+      },
     ],
   };
 }
 
 const PATTERNED_FILTER: FilterSpecification = ['in', ['get', 'status'], ['literal', ['noreport', 'stale']]];
+
+/**
+ * Line widths and dot sizes in CSS pixels for a map `scale` times the 1080p
+ * reference, so a 4K wall gets strokes as visible as a desk monitor's.
+ */
+export function scaledPaint(scale: number): [layer: string, property: string, value: number][] {
+  return [
+    [LINE_LAYER, 'line-width', 1.2 * scale],
+    ['archipelago-frame', 'line-width', 1.5 * scale],
+    ['leaders', 'line-width', 1.2 * scale],
+    ['islands', 'circle-radius', 3 * scale],
+    ['islands', 'circle-stroke-width', 1 * scale],
+  ];
+}
 
 /** Added after the hatch images are registered (a layer must not reference a missing image). */
 export function hatchLayer(): LayerSpecification {

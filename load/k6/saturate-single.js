@@ -1,0 +1,7 @@
+// k6 run -e TOKENS_FILE=$PWD/data/api-keys.demo-credentials.json [-e INGEST_URL=http://127.0.0.1:8080] [-e SCALE=0.1] [-e DURATION=30s] load/k6/saturate-single.js
+// Scenario "saturate-single" of load/scenarios/definitions.js — the Node runner: npm run load -w @kh02/load -- saturate-single
+import { ingestIteration, ingestOptions, ingestSetup } from './lib/ingest.js';
+
+export const options = ingestOptions('saturate-single');
+export const setup = ingestSetup;
+export default ingestIteration('saturate-single');

@@ -1,0 +1,61 @@
+/*
+ * Optional soak test (skipped unless KH02_SOAK_MINUTES is set): the kiosk
+ * rotating every 10 s under a fast simulator must keep a flat heap, DOM and
+ * listener count from one rotation cycle to the next. Measured after a forced GC.
+ *   KH02_SOAK_MINUTES=5 npx vitest run --project web-e2e soak
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedSystem } from '@kh02/api';
+import { describe, expect, it } from 'vitest';
+import { BUILD_DIR, launchChromium, WEB_DIR } from './support';
+
+const minutes = Number(process.env.KH02_SOAK_MINUTES ?? 0);
+
+describe.skipIf(!(minutes > 0))('wall soak', () => {
+  it(
+    `stays flat over ${minutes} min of kiosk rotation`,
+    async () => {
+      process.chdir(join(WEB_DIR, '..'));
+      const dataDir = mkdtempSync(join(tmpdir(), 'kh02-soak-'));
+      const system = await startEmbeddedSystem({
+        dataDir,
+        apiPort: 0,
+        ingestPort: 0,
+        simulator: true,
+        webDir: BUILD_DIR,
+        env: { ...process.env, SIMULATOR_SAMPLE_EVERY_MS: '2000' },
+      });
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+        await page.goto(`${system.apiUrl}/?kiosk=1&rotate=10&token=${system.displayToken ?? ''}`);
+        await page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        // Sample in the map view, once per 40 s rotation cycle (4 views × 10 s).
+        const samples: { heap: number; nodes: number; listeners: number }[] = [];
+        const cycles = Math.max(2, Math.floor((minutes * 60) / 40));
+        for (let i = 0; i < cycles; i++) {
+          await page.waitForSelector('.wall[data-view="map"]', { timeout: 45_000 });
+          await page.waitForTimeout(3_000);
+          await cdp.send('HeapProfiler.collectGarbage');
+          const { metrics } = await cdp.send('Performance.getMetrics');
+          const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+          samples.push({ heap: m.JSHeapUsedSize ?? 0, nodes: m.Nodes ?? 0, listeners: m.JSEventListeners ?? 0 });
+          await page.waitForSelector('.wall[data-view="agencies"]', { timeout: 45_000 });
+        }
+        const [first, last] = [samples[1] ?? samples[0]!, samples.at(-1)!];
+        expect(last.nodes).toBeLessThanOrEqual(first.nodes * 1.05);
+        expect(last.listeners).toBeLessThanOrEqual(first.listeners + 20);
+        expect(last.heap).toBeLessThanOrEqual(first.heap + 5e6);
+      } finally {
+        await browser.close();
+        await system.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    (minutes + 2) * 60_000,
+  );
+});

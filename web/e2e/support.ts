@@ -1,0 +1,102 @@
+/* Shared plumbing for the browser tests: Chromium, the embedded system, ingest helpers. */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedSystem } from '@kh02/api';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const BUILD_DIR = join(WEB_DIR, 'build');
+export const ARTIFACTS_DIR = join(WEB_DIR, '..', 'test-artifacts');
+
+/**
+ * Debian's Chromium (Playwright cannot download its own here). SwiftShader
+ * gives MapLibre a software WebGL in headless mode.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export type Embedded = Awaited<ReturnType<typeof startEmbeddedSystem>>;
+
+export interface SystemUnderTest {
+  system: Embedded;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The whole backend in-process, on free ports, without the demo simulator, serving web/build. */
+export async function startSystem(): Promise<SystemUnderTest> {
+  // The api reads ./config/*.json relative to the working directory, i.e. the repo root.
+  // This file runs in its own forked process (pool: 'forks'), so changing it is local.
+  const repoRoot = join(WEB_DIR, '..');
+  if (process.cwd() !== repoRoot) process.chdir(repoRoot);
+  const dataDir = mkdtempSync(join(tmpdir(), 'kh02-web-e2e-'));
+  const system = await startEmbeddedSystem({ dataDir, apiPort: 0, ingestPort: 0, simulator: false, webDir: BUILD_DIR });
+  return {
+    system,
+    dataDir,
+    close: async () => {
+      await system.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function token(system: Embedded, id: string): string {
+  const t = system.tokens[id];
+  if (!t) throw new Error(`no demo token ${id}; have ${Object.keys(system.tokens).join(', ')}`);
+  return t;
+}
+
+/** POST one health sample through the real ingest API, as a vendor would. */
+export async function postHealthSample(
+  system: Embedded,
+  vendorKey: string,
+  body: Record<string, unknown>,
+): Promise<Response> {
+  const res = await fetch(`${system.ingestUrl}/v1/health-samples`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token(system, vendorKey)}`,
+      'idempotency-key': `e2e-${randomUUID()}`,
+    },
+    body: JSON.stringify(body),
+  });
+  return res;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, name);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Polls `check` until it returns true or the time is up (for UI that follows the live feed). */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, stepMs = 100): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - start;
+    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}

@@ -121,7 +121,7 @@ export async function startApiService(deps: {
       readinessChecks: { bus: () => deps.bus.isConnected(), status_engine: () => status.isReady() },
       security: { corsOrigins: env.CORS_ORIGINS, authReads: env.AUTH_READS },
       reports: reports.routeDeps,
-      isWorkingDay: calendar.isWorkingDay,
+      isWorkingDay: (d) => calendar.isWorkingDay(d),
       workflow: {
         tickets: workflow.tickets,
         accounts: workflow.accounts,

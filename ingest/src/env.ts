@@ -29,6 +29,7 @@ export const IngestEnvSchema = z
     WRITER_MAX_BATCH_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
     WRITER_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(1_000).default(500),
     WRITER_HIGH_WATER_ROWS: z.coerce.number().int().min(1_000).default(200_000),
+    WRITER_EXACT_DEDUP: booleanFlag.default(true),
   })
   .transform((e) => ({
     ...e,

@@ -97,6 +97,7 @@ export function createWriters(
       logger: deps.logger.child({ component: 'writer', stream: 'telemetry' }),
       decode: (msg) => decodeTelemetry(msg, (code) => deps.registry.provinceOf(code)),
       origin: 'telemetry',
+      exactDedup: env.WRITER_EXACT_DEDUP,
     }),
     new BusWriter({
       ...common,
@@ -104,6 +105,8 @@ export function createWriters(
       logger: deps.logger.child({ component: 'writer', stream: 'workflow' }),
       decode: decodeWorkflow,
       origin: 'workflow',
+      // Workflow events are unique by bus sequence; only a redelivery can repeat one.
+      exactDedup: false,
     }),
   ];
 }

@@ -112,10 +112,9 @@ describe.sequential('bad-input matrix', () => {
     expectedRows.health_samples += 1;
   });
 
-  // BUG (faults/README.md, finding 1): the writer asks the store about an event id only when the bus
-  // says "redelivered"; the same event under a new Idempotency-Key is a first delivery, so it is written
-  // twice (count() ≠ uniqExact until a merge). `it.fails` pins the bug: remove `.fails` once fixed.
-  it.fails('the same event re-sent under a new Idempotency-Key → 202 and no second row', async () => {
+  // Found by the fault work (faults/README.md, finding 1) and fixed: the writer checks every batch's
+  // event ids against the store, so a re-send under a new Idempotency-Key is stored once.
+  it('the same event re-sent under a new Idempotency-Key → 202 and no second row', async () => {
     const one = sample();
     examinedElsewhere.push(one.event_id);
     expect((await h.post('/v1/health-samples', one)).statusCode).toBe(202);

@@ -4,8 +4,8 @@ import type { Row } from './rows.js';
 /** What the writer needs from ClickHouse; small so tests can also drive failures through a real client. */
 export interface BatchStore {
   insert(table: string, rows: Row[], dedupToken: string): Promise<void>;
-  /** Which of these event ids are already stored (used only for redelivered messages). */
-  existingEventIds(table: string, unitCodes: string[], eventIds: string[]): Promise<Set<string>>;
+  /** Which of these rows' event ids are already stored. */
+  existingEventIds(table: string, rows: Row[]): Promise<Set<string>>;
 }
 
 export class ClickHouseBatchStore implements BatchStore {
@@ -24,15 +24,50 @@ export class ClickHouseBatchStore implements BatchStore {
     });
   }
 
-  async existingEventIds(table: string, unitCodes: string[], eventIds: string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
+  /**
+   * Looks the ids up within the rows' own units and time span, so the primary
+   * key (unit, …, time) prunes the table to a few granules however big it grows.
+   */
+  async existingEventIds(table: string, rows: Row[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const units = [...new Set(rows.map((r) => String(r.unit_code)))];
+    const ids = rows.map((r) => String(r.event_id));
+    const time = TIME_COLUMNS[table];
+    let span = '';
+    const params: Record<string, unknown> = { units, ids };
+    if (time) {
+      const values = rows.map((r) => String(r[time.column]));
+      if (time.type === 'Date') {
+        params.from = values.reduce((a, b) => (a < b ? a : b));
+        params.to = values.reduce((a, b) => (a > b ? a : b));
+      } else {
+        const ms = values.map((v) => Date.parse(v));
+        params.from = chTime(Math.min(...ms));
+        params.to = chTime(Math.max(...ms));
+      }
+      span = ` AND ${time.column} BETWEEN {from:${time.type}} AND {to:${time.type}}`;
+      // A row whose time cannot even be read will be rejected by the insert (and dead-lettered);
+      // look it up without the time bound rather than fail here.
+      if (params.from === undefined || params.to === undefined) span = '';
+    }
     const rs = await this.client.query({
       query: `SELECT DISTINCT event_id FROM ${this.database}.${table}
-              WHERE unit_code IN {units:Array(String)} AND event_id IN {ids:Array(String)}`,
-      query_params: { units: unitCodes, ids: eventIds },
+              WHERE unit_code IN {units:Array(String)}${span} AND event_id IN {ids:Array(String)}`,
+      query_params: params,
       format: 'JSONEachRow',
     });
-    const rows = await rs.json<{ event_id: string }>();
-    return new Set(rows.map((r) => r.event_id));
+    const found = await rs.json<{ event_id: string }>();
+    return new Set(found.map((r) => r.event_id));
   }
 }
+
+/** The event-time column of each raw table (in its sorting key after the unit). */
+const TIME_COLUMNS: Record<string, { column: string; type: string }> = {
+  health_samples: { column: 'observed_at', type: "DateTime64(3, 'UTC')" },
+  counter_reports: { column: 'interval_end', type: "DateTime64(3, 'UTC')" },
+  incident_reports: { column: 'at', type: "DateTime64(3, 'UTC')" },
+  health_reports: { column: 'report_date', type: 'Date' },
+};
+
+const chTime = (ms: number) =>
+  Number.isFinite(ms) ? new Date(ms).toISOString().replace('T', ' ').replace('Z', '') : undefined;

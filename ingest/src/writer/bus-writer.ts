@@ -25,6 +25,11 @@ export interface BusWriterOptions {
   decode: MessageDecoder;
   /** Dead-letter subject suffix, e.g. 'telemetry'. */
   origin: string;
+  /**
+   * Check every batch's event ids against ClickHouse, not only redeliveries,
+   * so an event re-sent under a new Idempotency-Key is still stored once.
+   */
+  exactDedup: boolean;
   /** Flush when this many rows are buffered… */
   maxBatchRows: number;
   /** …or when the oldest buffered message is this old (≤ 1 s per the design). */
@@ -202,9 +207,10 @@ export class BusWriter {
   }
 
   /**
-   * A redelivered message may already be in ClickHouse (the previous writer
-   * inserted it and died before acking). Redeliveries are rare, so asking
-   * ClickHouse which of their event ids exist is cheap and exact.
+   * Drops rows whose event id is already stored: always for redelivered
+   * messages (the previous writer may have inserted them and died before
+   * acking) and, with `exactDedup`, for every batch (a client re-sent the event
+   * under a new Idempotency-Key). One indexed query per table per flush.
    */
   private async dropAlreadyStored(table: string, entries: Pending[]): Promise<void> {
     const seen = new Set<string>();
@@ -216,18 +222,12 @@ export class BusWriter {
         return true;
       });
     }
-    const redelivered = entries.filter((p) => p.msg.deliveryCount > 1);
-    if (redelivered.length === 0) return;
-    const rows = redelivered.flatMap((p) => p.rows);
-    const units = [...new Set(rows.map((r) => String(r.unit_code)))];
-    const existing = await this.retryTransient(() =>
-      this.opts.store.existingEventIds(
-        table,
-        units,
-        rows.map((r) => String(r.event_id)),
-      ),
-    );
-    for (const p of redelivered) {
+    const checked = this.opts.exactDedup ? entries : entries.filter((p) => p.msg.deliveryCount > 1);
+    const rows = checked.flatMap((p) => p.rows);
+    if (rows.length === 0) return;
+    const existing = await this.retryTransient(() => this.opts.store.existingEventIds(table, rows));
+    if (existing.size === 0) return;
+    for (const p of checked) {
       const before = p.rows.length;
       p.rows = p.rows.filter((r) => !existing.has(String(r.event_id)));
       this.stats.duplicatesSkipped += before - p.rows.length;

@@ -19,7 +19,7 @@ export function writerConsumer() {
 export function startWriter(
   bus: Bus,
   client: ClickHouseClient,
-  opts: { store?: BatchStore; flushIntervalMs?: number; maxBatchRows?: number } = {},
+  opts: { store?: BatchStore; flushIntervalMs?: number; maxBatchRows?: number; exactDedup?: boolean } = {},
 ) {
   const registry = defaultRegistry();
   const writer = new BusWriter({
@@ -29,6 +29,7 @@ export function startWriter(
     logger: silentLogger,
     decode: (msg) => decodeTelemetry(msg, (code) => registry.provinceOf(code)),
     origin: 'telemetry',
+    exactDedup: opts.exactDedup ?? true,
     maxBatchRows: opts.maxBatchRows ?? 5_000,
     flushIntervalMs: opts.flushIntervalMs ?? 100,
     highWaterRows: 100_000,

@@ -7,6 +7,7 @@ import { finishFaultRun, startFaultRun } from '../src/fault-run.js';
 import { sleep } from '../src/harness/quiescence.js';
 import { CuttableProxy } from '../src/harness/tcp-proxy.js';
 import { PROFILE } from '../src/profile.js';
+import { displayToken } from '../src/wall/display-login.js';
 import { WallMirror } from '../src/wall/wall-mirror.js';
 
 /** Waits until every mirror is at the same sequence and nothing has moved for `quietMs`. */
@@ -32,8 +33,9 @@ describe('F3: the wall live link is cut and restored', () => {
     const run = await startFaultRun('wall-link', { withApi: true, env: { LIVE_ROUTINE_FLUSH_MS: '1000' } });
     const apiUrl = run.stack.apiUrl ?? '';
     const proxy = await CuttableProxy.start(await freePort(), Number(new URL(apiUrl).port));
-    const cutWall = new WallMirror(proxy.url);
-    const steadyWall = new WallMirror(apiUrl);
+    const token = await displayToken(apiUrl, run.stack.dataDir);
+    const cutWall = new WallMirror(proxy.url, token);
+    const steadyWall = new WallMirror(apiUrl, token);
     let freshWall: WallMirror | undefined;
     try {
       await Promise.all([cutWall.ready(), steadyWall.ready()]);
@@ -47,7 +49,7 @@ describe('F3: the wall live link is cut and restored', () => {
       await sleep(PROFILE.cooldownMs);
       const report = await finishFaultRun(run, async () => {
         await settle([cutWall, steadyWall], 3_000, 60_000);
-        freshWall = new WallMirror(apiUrl);
+        freshWall = new WallMirror(apiUrl, token);
         await freshWall.ready();
         // The three states, for a diff when they disagree.
         for (const [name, wall] of Object.entries({ cut: cutWall, steady: steadyWall, fresh: freshWall })) {

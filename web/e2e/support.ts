@@ -84,6 +84,25 @@ export async function postHealthSample(
   return res;
 }
 
+/** POST a batch `{ events }` to an ingest endpoint with a demo key (as the simulator does). */
+export async function postEvents(
+  system: Embedded,
+  path: '/v1/health-samples' | '/v1/health-reports' | '/v1/counter-reports',
+  keyId: string,
+  events: Record<string, unknown>[],
+): Promise<void> {
+  const res = await fetch(`${system.ingestUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token(system, keyId)}`,
+      'idempotency-key': `e2e-${randomUUID()}`,
+    },
+    body: JSON.stringify({ events }),
+  });
+  if (res.status !== 202) throw new Error(`${path} ${keyId}: ${res.status} ${await res.text()}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, name);

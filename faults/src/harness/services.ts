@@ -68,9 +68,8 @@ export function apiService(w: StackWiring, port: number): ManagedProcess {
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
       SIMULATOR: 'false',
-      // The live link is what is under test here; read authentication is the lead's hardening work.
-      AUTH_READS: 'false',
-      DEMO_ACCOUNTS: 'false',
+      // Reads and the live feed need a session, as in production; the demo display account provides one.
+      DEMO_ACCOUNTS: 'true',
       SESSION_SECRET: 'faults-session-secret-0123456789abcdef',
       WEB_DIR: join(w.dataDir, 'no-web-build'),
     },

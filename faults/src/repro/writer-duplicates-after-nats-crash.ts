@@ -11,13 +11,10 @@ import { pino } from 'pino';
  * restarted. Prints how many rows were stored twice and the deliveryCount
  * the second delivery of those messages carried.
  *
- *   npx tsx faults/src/repro/writer-duplicates-after-nats-crash.ts
- *   npx tsx faults/src/repro/writer-duplicates-after-nats-crash.ts --always-check   # the suggested fix, simulated
- *
- * `--always-check` makes every delivery look like a redelivery to the writer,
- * i.e. what the writer would do if it asked the store about every message.
+ *   npx tsx faults/src/repro/writer-duplicates-after-nats-crash.ts                # exactDedup off: the bug
+ *   npx tsx faults/src/repro/writer-duplicates-after-nats-crash.ts --exact-dedup  # the fix: every batch checked
  */
-const alwaysCheck = process.argv.includes('--always-check');
+const exactDedup = process.argv.includes('--exact-dedup');
 const logger = pino({ level: 'silent' });
 const topology = busTopology();
 const consumer = topology.durableConsumers.find((c) => c.name === WRITER_TELEMETRY_CONSUMER);
@@ -33,7 +30,8 @@ const store: BatchStore = {
     for (const r of rows) stored.set(String(r.event_id), (stored.get(String(r.event_id)) ?? 0) + 1);
     return Promise.resolve();
   },
-  existingEventIds: (_table, _units, ids) => Promise.resolve(new Set(ids.filter((id) => stored.has(id)))),
+  existingEventIds: (_table, rows) =>
+    Promise.resolve(new Set(rows.map((r) => String(r.event_id)).filter((id) => stored.has(id)))),
 };
 
 /** Sees every delivery the writer sees. */
@@ -43,7 +41,7 @@ const spyBus: Bus = Object.assign(Object.create(writerBus) as Bus, {
   consume: (spec: typeof consumer, onMessage: (m: BusMessage) => void) =>
     writerBus.consume(spec, (m) => {
       deliveries.set(m.seq, [...(deliveries.get(m.seq) ?? []), m.deliveryCount]);
-      onMessage(alwaysCheck ? { ...m, deliveryCount: Math.max(2, m.deliveryCount) } : m);
+      onMessage(m);
     }),
 });
 await writerBus.start();
@@ -53,6 +51,7 @@ const writer = new BusWriter({
   consumer,
   logger,
   origin: 'telemetry',
+  exactDedup,
   decode: (m) => ({ table: 'health_samples', rows: JSON.parse(Buffer.from(m.data).toString()) as [] }),
   maxBatchRows: 10_000,
   flushIntervalMs: 500,
@@ -85,7 +84,7 @@ const twice = [...stored].filter(([, c]) => c > 1).map(([id]) => id);
 const redelivered = [...deliveries].filter(([, counts]) => counts.length > 1);
 process.stdout.write(
   `${JSON.stringify({
-    alwaysCheck,
+    exactDedup,
     eventsAccepted: n,
     rowsStored: [...stored.values()].reduce((a, b) => a + b, 0),
     distinctStored: stored.size,

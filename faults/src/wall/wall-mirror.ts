@@ -60,10 +60,14 @@ export class WallMirror {
     return JSON.stringify({ counts: this.counts, status: tiles.map((t) => [t.code, t.status]) });
   }
 
-  /** Where two walls disagree: `<tile code>: <fields>` (and `counts`), empty when identical. */
+  /**
+   * Where two walls disagree: `<tile code>: <fields>` (and `counts`), empty when
+   * identical. Numbers are compared to 3 decimals, the precision at which the
+   * status engine itself decides that a value changed (float noise is not a change).
+   */
   differences(other: WallMirror): string[] {
     const out: string[] = [];
-    if (JSON.stringify(this.counts) !== JSON.stringify(other.counts)) out.push('counts');
+    if (shown(this.counts) !== shown(other.counts)) out.push('counts');
     for (const code of new Set([...this.tiles.keys(), ...other.tiles.keys()])) {
       const a = this.tiles.get(code);
       const b = other.tiles.get(code);
@@ -71,7 +75,7 @@ export class WallMirror {
         out.push(`${code}: only on one wall`);
         continue;
       }
-      const fields = (Object.keys(a) as (keyof Tile)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+      const fields = (Object.keys(a) as (keyof Tile)[]).filter((k) => shown(a[k]) !== shown(b[k]));
       if (fields.length > 0) out.push(`${code}: ${fields.join(', ')}`);
     }
     return out.sort();
@@ -106,4 +110,9 @@ export class WallMirror {
     this.counts = d.counts;
     this.lastSeq = d.seq;
   }
+}
+
+/** JSON with numbers rounded to 3 decimals. */
+function shown(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v));
 }

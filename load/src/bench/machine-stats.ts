@@ -55,3 +55,18 @@ export class MachineWindow {
     return (self.user + self.system) / 1e6 + children;
   }
 }
+
+/**
+ * Waits (up to `maxWaitSec`) until other processes use less than
+ * `thresholdPercent` of one core over a 2-second window; returns that share.
+ * Between phases nothing of the benchmark runs, so all of it is foreign.
+ */
+export async function waitForQuietMachine(maxWaitSec: number, thresholdPercent: number): Promise<number> {
+  const deadline = performance.now() + maxWaitSec * 1000;
+  for (;;) {
+    const window = new MachineWindow(() => []);
+    await new Promise((r) => setTimeout(r, 2_000));
+    const busy = window.usage().busyPercent;
+    if (busy < thresholdPercent || performance.now() > deadline) return busy;
+  }
+}

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from '../cli-args.js';
 import { measureFloor, measureNaive, measureStore } from './baselines.js';
 import { renderReport, type BenchReport } from './report.js';
+import { waitForQuietMachine } from './machine-stats.js';
 import { runSoak } from './soak-phase.js';
 import { runTopology } from './topology-run.js';
 
@@ -19,6 +20,9 @@ const USAGE = `npm run bench [-- options]
   --pin-load <cpus>       taskset CPU list for the load generator and wall clients (default: unpinned)
   --soak <sec>            also hold x100 × --soak-scale (default 0.2 = 20k events/s) on one embedded system
                           for <sec> seconds, sampling heap, RSS and event-loop delay every 5 s
+  --quiet-retries <n>     repeat a phase when other processes used > --max-other-load % of a core during it,
+                          keeping the quietest attempt (default 2; 0 on a dedicated machine)
+  --max-other-load <pct>  default 25
   --profile <dir>         write a V8 CPU profile of the writer/status process into <dir>
   --out <file.md>         also write the Markdown report there
   --json <file.json>      also write the raw results there`;
@@ -64,6 +68,10 @@ const settings = {
   scenarios: list('scenarios', `${CONSTANT_RATE},burst-17h,burst-17h-sharp`),
   durationSec,
   generatorCpus: pinLoad,
+  quiet: {
+    retries: Number(args.options.get('quiet-retries') ?? 2),
+    maxForeignPercent: Number(args.options.get('max-other-load') ?? 25),
+  },
   topology: {
     ...(pinSystem ? { cpus: pinSystem } : {}),
     ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
@@ -75,11 +83,14 @@ const fanout = args.flags.has('no-fanout')
   : { holdSec: quick ? 8 : 15, scale: Number(args.options.get('fanout-scale') ?? 1) };
 
 // Baselines first, on a quiet machine; then each topology with all of its phases.
+const quietFirst = () => waitForQuietMachine(60, settings.quiet.maxForeignPercent);
 if (only.has('floor')) {
+  await quietFirst();
   log('raw floor (parse + validate + publish)');
   report.floor = await measureFloor(quick ? 3 : 5, only.has('nats'), pinSystem);
 }
 if (only.has('naive')) {
+  await quietFirst();
   log('naive baseline (one ClickHouse insert per request)');
   report.naive = await measureNaive(quick ? 3 : 5, pinSystem);
   log("store ceiling (the writer's 10,000-row inserts back to back)");
@@ -98,6 +109,7 @@ if (only.has('nats')) {
 const soakSec = Number(args.options.get('soak') ?? 0);
 if (soakSec > 0) {
   const scale = Number(args.options.get('soak-scale') ?? 0.2);
+  await quietFirst();
   log(`soak: x100 × ${scale} for ${soakSec} s`);
   report.soak = await runSoak({ scenario: 'x100', scale, seconds: soakSec, generatorCpus: pinLoad }, settings.topology);
 }

@@ -1,6 +1,7 @@
 import { runFanoutPhase, type FanoutPhaseResult } from './fanout-phase.js';
 import { runIngestPhase, type IngestPhaseResult } from './ingest-phase.js';
 import { stopOnAbort } from './abort-cleanup.js';
+import { waitForQuietMachine } from './machine-stats.js';
 import { memoryOf, type Memory } from './proc-stats.js';
 import { storedCounts } from './stored-counts.js';
 import { startEmbeddedTopology, startNatsTopology, type Topology, type TopologyOptions } from './topology.js';
@@ -12,6 +13,11 @@ export interface RunSettings {
   fanout: { holdSec: number; scale: number } | undefined;
   generatorCpus: string | undefined;
   topology: TopologyOptions;
+  /**
+   * On a shared machine: repeat a phase whose "other load" exceeded `maxForeignPercent`, up to
+   * `retries` more times, keeping the quietest attempt (every attempt's zero-loss check is kept).
+   */
+  quiet: { retries: number; maxForeignPercent: number };
   log: (line: string) => void;
 }
 
@@ -86,33 +92,43 @@ function maxMemory(into: Record<string, Memory | undefined>, from: Record<string
 export async function runTopology(kind: Topology['kind'], s: RunSettings): Promise<TopologyResult> {
   const out: TopologyResult = { kind, description: '', phases: [], fanout: undefined, peakMemory: {}, zeroLoss: [] };
   for (const scenario of s.scenarios) {
-    s.log(`  ${kind}: ${scenario}`);
-    const run = await onFreshTopology(kind, s, async (topology) => {
-      const phase = await runIngestPhase(topology, {
-        scenario,
-        ...(BURSTS.has(scenario) ? {} : { durationSec: s.durationSec }),
-        generatorCpus: s.generatorCpus,
-        observe: OBSERVED.has(scenario),
-      });
-      const expected = Object.fromEntries(
-        Object.entries(phase.expected).map(([id, n]) => [
-          id,
-          { what: id.endsWith('p') ? `${scenario} probe` : scenario, n },
-        ]),
+    let best: IngestPhaseResult | undefined;
+    for (let attempt = 0; attempt <= s.quiet.retries; attempt++) {
+      await waitForQuietMachine(60, s.quiet.maxForeignPercent);
+      s.log(
+        `  ${kind}: ${scenario}${attempt > 0 ? ` (again: other load was ${Math.round(best?.machine.foreignPercent ?? 0)} %)` : ''}`,
       );
-      return { result: phase, expected };
-    });
-    out.description = run.description;
-    out.phases.push(run.result);
-    out.zeroLoss.push(...run.loss);
-    maxMemory(out.peakMemory, run.memory);
-    const p = run.result;
-    s.log(
-      `    accepted ${Math.round(p.run.acceptedEventsPerSec)} ev/s, p99 ${p.run.latencyMs.p99.toFixed(1)} ms, landed ${Math.round(p.landedRowsPerSec)} rows/s, other load ${Math.round(p.machine.foreignPercent)} %`,
-    );
+      const run = await onFreshTopology(kind, s, async (topology) => {
+        const phase = await runIngestPhase(topology, {
+          scenario,
+          ...(BURSTS.has(scenario) ? {} : { durationSec: s.durationSec }),
+          generatorCpus: s.generatorCpus,
+          observe: OBSERVED.has(scenario),
+        });
+        const probeRun = phase.probe?.runId;
+        const expected = Object.fromEntries(
+          Object.entries(phase.expected).map(([id, n]) => [
+            id,
+            { what: id === probeRun ? `${scenario} probe` : scenario, n },
+          ]),
+        );
+        return { result: phase, expected };
+      });
+      out.description = run.description;
+      out.zeroLoss.push(...run.loss);
+      maxMemory(out.peakMemory, run.memory);
+      const p = run.result;
+      s.log(
+        `    accepted ${Math.round(p.run.acceptedEventsPerSec)} ev/s, p99 ${p.run.latencyMs.p99.toFixed(1)} ms, landed ${Math.round(p.landedRowsPerSec)} rows/s, other load ${Math.round(p.machine.foreignPercent)} %`,
+      );
+      if (!best || p.machine.foreignPercent < best.machine.foreignPercent) best = p;
+      if (p.machine.foreignPercent <= s.quiet.maxForeignPercent) break;
+    }
+    if (best) out.phases.push(best);
   }
   const fanout = s.fanout;
   if (fanout) {
+    await waitForQuietMachine(60, s.quiet.maxForeignPercent);
     s.log(`  ${kind}: wall fan-out`);
     const run = await onFreshTopology(kind, s, async (topology) => {
       const phase = await runFanoutPhase(topology, { ...fanout, clientCpus: s.generatorCpus });

@@ -5,7 +5,7 @@ import { runIngestScenario } from './run-ingest.js';
 import { readTokens } from './tokens.js';
 
 const USAGE = `usage: npm run load -w @kh02/load -- <scenario> --tokens <credentials.json> [--ingest http://127.0.0.1:8080]
-         [--scale 0.1] [--duration 30s] [--run-id id] [--exclude-units 01000,79000] [--connections 128] [--json]
+         [--scale 0.1] [--duration 30s] [--run-id id] [--exclude-units 01000,79000] [--connections 256] [--json]
 scenarios: ${Object.keys(INGEST_SCENARIOS).join(', ')}`;
 
 /**

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import type { ChdbResult } from 'chdb';
 import { ChdbSessionPool } from './chdb-session-pool.js';
+import { parseMultipartFields } from './clickhouse-shim-multipart.js';
 import { parseShimRequest, ShimRequestError, type ShimRequest } from './clickhouse-shim-request.js';
 
 export interface ClickHouseShimOptions {
@@ -95,10 +96,12 @@ async function handleQuery(
   res.setHeader('X-ClickHouse-Query-Id', queryId);
   res.setHeader('X-ClickHouse-Timezone', 'UTC');
   try {
-    if (String(req.headers['content-type'] ?? '').startsWith('multipart/')) {
-      throw new ShimRequestError(48, 'NOT_IMPLEMENTED', 'multipart query parameters are not supported by the shim');
-    }
-    parsed = parseShimRequest(url.searchParams, req.method === 'POST' ? await readBody(req) : '');
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    // Long parameter lists may come as multipart form fields instead of URL parameters.
+    const fields = parseMultipartFields(String(req.headers['content-type'] ?? ''), body);
+    const search = new URLSearchParams(url.searchParams);
+    for (const [name, value] of fields ?? []) search.set(name, value);
+    parsed = parseShimRequest(search, fields ? '' : body);
     if (parsed.sessionId) {
       throw new ShimRequestError(48, 'NOT_IMPLEMENTED', 'HTTP sessions (session_id) are not supported by the shim');
     }
@@ -123,8 +126,9 @@ async function handleQuery(
  * /?query=…&param_*=…&<settings>` with the body as SQL or insert data,
  * `X-ClickHouse-Summary`, and errors as HTTP 500 with
  * `X-ClickHouse-Exception-Code`. Settings and `database` hold for one request
- * only. Not supported (answered with NOT_IMPLEMENTED): HTTP sessions and
- * multipart parameters. No authentication: bind it to loopback.
+ * only; query parameters may also come as multipart form fields. Not
+ * supported (answered with NOT_IMPLEMENTED): HTTP sessions. No
+ * authentication: bind it to loopback.
  */
 export async function startClickHouseShim(opts: ClickHouseShimOptions): Promise<ClickHouseShim> {
   const { Session } = await import('chdb');

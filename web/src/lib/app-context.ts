@@ -4,7 +4,11 @@
  * their own).
  */
 import { getContext, setContext } from 'svelte';
+import type { ReportsApi } from '$lib/api/reports-api';
 import type { RestClient } from '$lib/api/rest';
+import type { SourcesApi } from '$lib/api/sources-api';
+import type { TicketsApi } from '$lib/api/tickets-api';
+import type { Session } from '$lib/auth/session.svelte';
 import type { Locale } from '$lib/i18n/locale.svelte';
 import type { Clock } from '$lib/live/clock.svelte';
 import type { LiveTransport } from '$lib/live/transport';
@@ -18,6 +22,11 @@ export interface WallApp {
   rest: RestClient;
   transport: LiveTransport;
   params: WallParams;
+  /** A person's sign-in for this tab (null principal on a kiosk). */
+  session: Session;
+  tickets: TicketsApi;
+  reports: ReportsApi;
+  sources: SourcesApi;
 }
 
 const KEY = Symbol('kh02.wall');

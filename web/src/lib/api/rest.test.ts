@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, RestClient } from './rest';
+import { ApiError, filenameFrom, RestClient } from './rest';
 import { captureToken } from './token';
 import { rankingFixture } from '$lib/testing/fixtures';
 
@@ -34,6 +34,29 @@ describe('RestClient', () => {
   it('reports an unreachable server as NETWORK', async () => {
     const client = new RestClient({ fetch: () => Promise.reject(new TypeError('fetch failed')) });
     await expect(client.wall()).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
+  });
+});
+
+describe('downloads', () => {
+  it('fetches a file with the bearer header and names it from Content-Disposition', async () => {
+    const fetchMock = vi.fn<typeof fetch>(() =>
+      Promise.resolve(
+        new Response('\ufeffa,b\r\n', {
+          status: 200,
+          headers: { 'content-disposition': 'attachment; filename="bao-cao-ngay-2026-11-23-all.csv"' },
+        }),
+      ),
+    );
+    const client = new RestClient({ token: () => 'session', fetch: fetchMock });
+    const file = await client.download('/api/v1/reports/daily/2026-11-23?format=csv');
+    expect(file.filename).toBe('bao-cao-ngay-2026-11-23-all.csv');
+    expect(await file.blob.text()).toContain('a,b');
+    expect((fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer session');
+  });
+
+  it('reads RFC 5987 UTF-8 file names', () => {
+    expect(filenameFrom("attachment; filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n.pdf")).toBe('biên bản.pdf');
+    expect(filenameFrom(null)).toBeNull();
   });
 });
 

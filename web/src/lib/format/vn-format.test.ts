@@ -12,6 +12,7 @@ import {
   formatSince,
   formatValue,
   NBSP,
+  parseVnDateTime,
 } from './vn-format';
 
 describe('Vietnamese numbers', () => {
@@ -75,5 +76,15 @@ describe('Vietnam time (fixed UTC+7, never the machine TZ)', () => {
     expect(formatDuration(3_909_000)).toBe('1:05:09');
     expect(formatDuration(-65_000)).toBe('0:01:05');
     expect(formatDuration(50 * 3600_000)).toBe('50:00:00');
+  });
+});
+
+describe('deadline typed in Vietnam time', () => {
+  it('reads "dd/mm/yyyy hh:mm" as UTC+7 whatever the machine zone', () => {
+    expect(parseVnDateTime('24/11/2026 17:00')).toBe('2026-11-24T10:00:00.000Z');
+    expect(parseVnDateTime(' 1/2/2027 7h05 ')).toBe('2027-02-01T00:05:00.000Z');
+    expect(parseVnDateTime('31/02/2027 10:00')).toBeNull();
+    expect(parseVnDateTime('2026-11-24T17:00')).toBeNull();
+    expect(parseVnDateTime('')).toBeNull();
   });
 });

@@ -158,3 +158,21 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   return `${h}:${pad2(m)}:${pad2(s)}`;
 }
+
+/**
+ * A date and time typed the Vietnamese way, "24/11/2026 17:00", read as
+ * Vietnam time whatever zone the machine is set to → ISO instant; null when
+ * empty or not a real date. (A native datetime picker would show the
+ * browser's own format, e.g. "11/24/2026, 05:00 PM" on an English Chromium.)
+ */
+export function parseVnDateTime(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2})[:h](\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const ms = Date.UTC(year, month - 1, day, hour, minute) - VN_OFFSET_MS;
+  // Rejects 31/02 and the like, which Date.UTC would roll into the next month.
+  const back = new Date(ms + VN_OFFSET_MS);
+  if (back.getUTCDate() !== day || back.getUTCMonth() !== month - 1) return null;
+  return new Date(ms).toISOString();
+}

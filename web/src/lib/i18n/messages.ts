@@ -2,7 +2,12 @@
  * Every string the wall shows, Vietnamese first. The English dictionary is
  * typed against the Vietnamese one so a missing key fails the type check.
  * Status, indicator and block labels come from @kh02/schemas, not from here.
+ * Sign-in, tickets and reports live in their own files, merged in below.
  */
+import { AUTH_MESSAGES } from './messages-auth';
+import { REPORT_MESSAGES } from './messages-reports';
+import { TICKET_MESSAGES } from './messages-tickets';
+
 const vi = {
   appTitle: 'Trung tâm chỉ huy — Kế hoạch 02-KH/BCĐTW',
   appShort: 'Tường điều hành KH02',
@@ -32,6 +37,11 @@ const vi = {
     briefing: 'Giao ban 17h00',
     switchLang: 'English',
     back: '← Toàn quốc',
+    aria: 'Các trang',
+    wall: 'Tường điều hành',
+    tickets: 'Phiếu giao việc',
+    reports: 'Báo cáo',
+    sources: 'Nguồn dữ liệu',
   },
   map: {
     aria: 'Bản đồ trạng thái 34 tỉnh, thành phố',
@@ -86,8 +96,6 @@ const vi = {
     yesterday: 'Hôm qua',
     ranking: 'So sánh các tỉnh, thành phố',
     rankingIndicator: 'Chỉ tiêu so sánh',
-    ticketSlotTitle: 'Mở phiếu giao việc',
-    ticketSlotNote: 'Chức năng phiếu giao việc chưa có trong bản này (thuộc hạng mục "Phiếu giao việc").',
     notFound: (code: string) => `Không tìm thấy đơn vị hoặc hệ thống mã ${code}.`,
     owner: 'Đơn vị quản lý',
     critical: 'Hệ thống trọng yếu',
@@ -115,6 +123,9 @@ const vi = {
     network: 'Không kết nối được máy chủ.',
     badResponse: 'Máy chủ trả dữ liệu không đúng định dạng.',
   },
+  ...AUTH_MESSAGES.vi,
+  ...TICKET_MESSAGES.vi,
+  ...REPORT_MESSAGES.vi,
 };
 
 export type Messages = typeof vi;
@@ -148,6 +159,11 @@ const en: Messages = {
     briefing: '17:00 briefing',
     switchLang: 'Tiếng Việt',
     back: '← National wall',
+    aria: 'Pages',
+    wall: 'Wall',
+    tickets: 'Work tickets',
+    reports: 'Reports',
+    sources: 'Data sources',
   },
   map: {
     aria: 'Status map of the 34 provinces',
@@ -196,8 +212,6 @@ const en: Messages = {
     yesterday: 'Yesterday',
     ranking: 'Provinces compared',
     rankingIndicator: 'Compare by',
-    ticketSlotTitle: 'Open a work ticket',
-    ticketSlotNote: 'Work tickets are not in this release (they belong to the "Work tickets" item).',
     notFound: (code) => `No unit or system with code ${code}.`,
     owner: 'Owner',
     critical: 'Critical system',
@@ -225,6 +239,9 @@ const en: Messages = {
     network: 'Cannot reach the server.',
     badResponse: 'The server sent data in an unexpected shape.',
   },
+  ...AUTH_MESSAGES.en,
+  ...TICKET_MESSAGES.en,
+  ...REPORT_MESSAGES.en,
 };
 
 export const MESSAGES: Record<'vi' | 'en', Messages> = { vi, en };

@@ -62,6 +62,18 @@ export class SocketTransport implements LiveTransport {
     }, RETRY_MS);
   }
 
+  /**
+   * After a sign-in: a socket refused for want of a token tries again at once
+   * instead of at its next retry. A connected socket is left alone (no
+   * flicker of the lost-link banner); the server checked it at its handshake.
+   */
+  connectNow(): void {
+    if (this.#closed || this.#socket.connected) return;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#socket.connect();
+  }
+
   get connected(): boolean {
     return this.#socket.connected;
   }

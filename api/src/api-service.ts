@@ -107,7 +107,13 @@ export async function startApiService(deps: {
     },
   });
   engineRef.touch = (code) => status.engine.touchUnit(code);
-  const reports = createReportModule({ clickhouse: deps.clickhouse, database: deps.database, registry: deps.registry, logger, now });
+  const reports = createReportModule({
+    clickhouse: deps.clickhouse,
+    database: deps.database,
+    registry: deps.registry,
+    logger,
+    now,
+  });
   const app = await buildApiApp(
     {
       engine: status.engine,
@@ -148,7 +154,7 @@ export async function startApiService(deps: {
   );
   await status.start();
   reports.scheduler.start();
-  const address = await app.listen({ host: env.API_HOST, port: env.API_PORT });
+  const address = await app.listen({ host: env.API_HOST, port: env.API_PORT, backlog: env.API_LISTEN_BACKLOG });
   return {
     app,
     io,

@@ -98,7 +98,11 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     readinessChecks: [() => writers.every((w) => w.isHealthy())],
     extraMetrics: () => writerMetrics(writers),
   });
-  const ingestAddress = await ingest.listen({ host: ingestEnv.INGEST_HOST, port: ingestEnv.INGEST_PORT });
+  const ingestAddress = await ingest.listen({
+    host: ingestEnv.INGEST_HOST,
+    port: ingestEnv.INGEST_PORT,
+    backlog: ingestEnv.INGEST_LISTEN_BACKLOG,
+  });
   const ingestUrl = ingestAddress.replace('[::1]', '127.0.0.1');
 
   const api = await startApiService({

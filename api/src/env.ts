@@ -10,6 +10,8 @@ export const ApiEnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /** Accept queue for the wall and drill-down clients (the kernel caps it at net.core.somaxconn). */
+  API_LISTEN_BACKLOG: z.coerce.number().int().min(128).max(65_535).default(1_024),
   WEB_DIR: z.string().default(repoPath('web/build')),
   STATUS_CONFIG_FILE: z.string().default(repoPath('config/status-thresholds.json')),
   WORKING_CALENDAR_FILE: z.string().default(repoPath('config/working-calendar.json')),

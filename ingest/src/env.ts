@@ -7,6 +7,8 @@ export const IngestEnvSchema = z
     DATA_DIR: z.string().default('./data'),
     INGEST_HOST: z.string().default('127.0.0.1'),
     INGEST_PORT: port.default(8080),
+    /** Accept queue: the 17h00 burst opens thousands of connections in a second; Node's default is 511. */
+    INGEST_LISTEN_BACKLOG: z.coerce.number().int().min(128).max(65_535).default(4_096),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: booleanFlag.default(false),
     NATS_URL: z.string().optional(),

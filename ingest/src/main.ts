@@ -15,7 +15,7 @@ const bus = createBusFromEnv(env, logger, 'kh02-ingest');
 await bus.start();
 const keys = await loadOrCreateKeys(env.API_KEYS_FILE, { createDemo: false, registry });
 const app = createIngestApp(env, { bus, keys: keys.store, registry, logger });
-await app.listen({ host: env.INGEST_HOST, port: env.INGEST_PORT });
+await app.listen({ host: env.INGEST_HOST, port: env.INGEST_PORT, backlog: env.INGEST_LISTEN_BACKLOG });
 
 new ShutdownSequence(logger)
   .add('readiness off', () => app.markShuttingDown())

@@ -63,12 +63,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
   /** The preconfigured list tickets are routed to (seed 000 L610, L711-712). */
   app.get('/api/v1/routing/parties', { preHandler: auth }, (_req, reply) =>
     reply.send({
-      vendors: deps.registry.vendors.map((v) => ({ kind: 'vendor', code: v.code, name: v.name })),
+      vendors: deps.registry.vendors.map((v) => ({ kind: 'vendor', code: v.code, name: v.name, name_en: v.nameEn })),
       units: [
-        ...deps.registry.provinces.map((p) => ({ kind: 'unit', code: p.code, name: p.name })),
-        ...deps.registry.agencies.map((a) => ({ kind: 'unit', code: a.code, name: a.name })),
+        ...deps.registry.provinces.map((p) => ({ kind: 'unit', code: p.code, name: p.name, name_en: p.nameEn })),
+        ...deps.registry.agencies.map((a) => ({ kind: 'unit', code: a.code, name: a.name, name_en: a.nameEn })),
       ],
-      working_groups: WORKING_GROUPS.map((g) => ({ kind: 'working_group', code: g, name: WORKING_GROUP_NAMES[g].vi })),
+      working_groups: WORKING_GROUPS.map((g) => ({
+        kind: 'working_group',
+        code: g,
+        name: WORKING_GROUP_NAMES[g].vi,
+        name_en: WORKING_GROUP_NAMES[g].en,
+      })),
     }),
   );
 }

@@ -158,7 +158,9 @@ export class LiveHub {
     const t = this.now();
     for (const [name, room] of this.rooms) {
       if (room.tiles.size === 0 && room.children.size === 0) continue;
-      if (!room.urgent && t - room.lastFlushMs < this.opts.routineFlushMs) continue;
+      // The timer ticks at half the urgent period, so the urgent period itself caps the diff rate.
+      const waitMs = room.urgent ? this.opts.urgentFlushMs : this.opts.routineFlushMs;
+      if (t - room.lastFlushMs < waitMs) continue;
       room.seq++;
       room.lastFlushMs = t;
       room.urgent = false;

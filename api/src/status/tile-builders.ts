@@ -82,11 +82,15 @@ export function urgentSignature(t: { status: UnitStatus; reasons: Reason[] }): s
   return `${t.status}|${t.reasons.map((r) => `${r.indicator}:${r.status}:${r.source?.code ?? ''}`).join(',')}`;
 }
 
-/** Everything shown, with numbers rounded so float noise is not a change. */
+/**
+ * Everything shown, with numbers rounded so float noise is not a change. Messages and data_as_of
+ * are included because the wall prints them: a wall that missed a diff must still converge on them.
+ */
 export function fullSignature(t: Tile | ChildTile): string {
   return JSON.stringify({
     u: urgentSignature(t),
-    r: t.reasons.map((r) => [round(r.value), r.since]),
+    r: t.reasons.map((r) => [round(r.value), round(r.threshold), r.since, r.message.vi, r.message.en]),
+    a: t.data_as_of,
     h: 'headline' in t ? Object.values(t.headline).map((v) => (typeof v === 'number' ? round(v) : v)) : null,
     m: 'metrics' in t ? Object.values(t.metrics).map(round) : null,
     k: 'tickets' in t ? t.tickets : null,

@@ -1,7 +1,10 @@
 import { bilingual, type BilingualText, type ClockView, type Ticket } from '@kh02/schemas';
 import { clockState, type ClockBudget, type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
 
-export type StoredTicket = Omit<Ticket, 'clocks' | 'escalated'>;
+/** A ticket as folded from its events; the clocks and the system's names are added when it is shown. */
+export type StoredTicket = Omit<Ticket, 'clocks' | 'escalated' | 'system_name' | 'system_name_en'>;
+/** What a "created" event carries; who created it and the step list come from the event itself. */
+export type CreatedTicket = Omit<StoredTicket, 'version' | 'history' | 'created_by_name'>;
 
 const LABELS: Record<ClockView['kind'], BilingualText> = {
   verify: bilingual('Xác minh, phân loại (15 phút)', 'Verify and classify (15 min)'),

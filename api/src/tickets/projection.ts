@@ -1,5 +1,5 @@
 import type { AttachmentMeta, Party, WorkflowEvent } from '@kh02/schemas';
-import type { StoredTicket } from './clocks.js';
+import type { CreatedTicket, StoredTicket } from './clocks.js';
 
 /**
  * Folds ticket events into the current ticket. Applying the same sequence
@@ -14,7 +14,12 @@ export function applyTicketEvent(
   const current = tickets.get(e.entity_id);
   if (e.type === 'created') {
     if (current) return current;
-    const created = { ...(e.data.ticket as Omit<StoredTicket, 'version'>), version: seq };
+    const created: StoredTicket = {
+      ...(e.data.ticket as CreatedTicket),
+      created_by_name: e.actor.name,
+      history: [step(e, 'created')],
+      version: seq,
+    };
     tickets.set(e.entity_id, created);
     return created;
   }
@@ -22,6 +27,7 @@ export function applyTicketEvent(
   const t: StoredTicket = { ...current, version: seq };
   const after = e.after ?? {};
   if (typeof after.status === 'string') t.status = after.status as StoredTicket['status'];
+  t.history = [...t.history, step(e, t.status)];
   const byAssignee =
     e.actor.role === 'vendor_focal' || e.actor.role === 'unit_focal' || e.actor.role === 'working_group';
   switch (e.type) {
@@ -78,4 +84,8 @@ export function applyTicketEvent(
   }
   tickets.set(t.id, t);
   return t;
+}
+
+function step(e: WorkflowEvent, status: StoredTicket['status']): StoredTicket['history'][number] {
+  return { at: e.at, type: e.type, actor: { id: e.actor.id, name: e.actor.name, role: e.actor.role }, status };
 }

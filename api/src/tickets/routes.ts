@@ -7,6 +7,7 @@ import {
   AttachmentUploadSchema,
   bilingual,
   CreateTicketSchema,
+  TextBodySchema,
   toFieldIssues,
   type ApiErrorBody,
   type Reason,
@@ -70,11 +71,11 @@ const ACTION_BODIES: Record<
   assign: { path: 'assign', schema: AssignTicketSchema },
   acknowledge: { path: 'acknowledge', schema: z.strictObject({}) },
   start: { path: 'start', schema: z.strictObject({}) },
-  report_done: { path: 'done', schema: z.strictObject({ result_report: z.string().min(1).max(10_000) }) },
-  close: { path: 'close', schema: z.strictObject({ verification_note: z.string().min(1).max(2_000) }) },
-  reopen: { path: 'reopen', schema: z.strictObject({ reason: z.string().min(1).max(2_000) }) },
-  cancel: { path: 'cancel', schema: z.strictObject({ reason: z.string().min(1).max(2_000) }) },
-  comment: { path: 'comments', schema: z.strictObject({ text: z.string().min(1).max(5_000) }) },
+  report_done: { path: 'done', schema: TextBodySchema('result_report', 10_000) },
+  close: { path: 'close', schema: TextBodySchema('verification_note', 2_000) },
+  reopen: { path: 'reopen', schema: TextBodySchema('reason', 2_000) },
+  cancel: { path: 'cancel', schema: TextBodySchema('reason', 2_000) },
+  comment: { path: 'comments', schema: TextBodySchema('text', 5_000) },
 };
 
 /** Phiếu giao việc endpoints; every one needs a session, and scope is checked per ticket. */

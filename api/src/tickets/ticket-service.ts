@@ -16,7 +16,7 @@ import { type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { WorkflowLog } from '../workflow/workflow-log.js';
 import { VersionConflictError } from '../workflow/workflow-log.js';
-import type { StoredTicket } from './clocks.js';
+import type { CreatedTicket, StoredTicket } from './clocks.js';
 import { nextStatus, type TicketAction } from './lifecycle.js';
 import { canCreate, canView, denial } from './permissions.js';
 import { applyTicketEvent } from './projection.js';
@@ -90,7 +90,7 @@ export class TicketService {
         403,
         bilingual('Phiếu này không thuộc phạm vi của tài khoản.', 'This ticket is outside your account’s scope.'),
       );
-    return toView(t, this.deps.calendar, this.deps.policy, this.deps.now());
+    return toView(t, this.deps.calendar, this.deps.policy, this.deps.now(), this.deps.registry);
   }
 
   list(p: Principal, filter: { status?: string; unit?: string; active?: boolean }): Ticket[] {
@@ -101,7 +101,7 @@ export class TicketService {
       .filter((t) => !filter.unit || t.unit_code === filter.unit || wallUnitOf(t, this.deps.registry) === filter.unit)
       .filter((t) => filter.active === undefined || isActive(t) === filter.active)
       .sort((a, b) => b.created_at.localeCompare(a.created_at))
-      .map((t) => toView(t, this.deps.calendar, this.deps.policy, now));
+      .map((t) => toView(t, this.deps.calendar, this.deps.policy, now, this.deps.registry));
   }
 
   async create(
@@ -139,7 +139,7 @@ export class TicketService {
     };
     const routing = defaultRouting(registry, core);
     const unitStatus = opts.unitStatus;
-    const ticket: Omit<StoredTicket, 'version'> = {
+    const ticket: CreatedTicket = {
       id,
       title: input.title,
       description: input.description,
@@ -222,7 +222,9 @@ export class TicketService {
   }
 
   summaryFor(unitCode: string, now: number): TicketSummary | null {
-    return ticketSummary(this.activeFor(unitCode).map((t) => toView(t, this.deps.calendar, this.deps.policy, now)));
+    return ticketSummary(
+      this.activeFor(unitCode).map((t) => toView(t, this.deps.calendar, this.deps.policy, now, this.deps.registry)),
+    );
   }
 
   kpi(now: number, windowDays = 30): TicketKpi {
@@ -236,7 +238,7 @@ export class TicketService {
   private view(id: string): Ticket {
     const t = this.tickets.get(id);
     if (!t) throw new Error(`ticket ${id} missing after append`);
-    return toView(t, this.deps.calendar, this.deps.policy, this.deps.now());
+    return toView(t, this.deps.calendar, this.deps.policy, this.deps.now(), this.deps.registry);
   }
 
   private checkAssignee(party: Party): void {

@@ -12,9 +12,16 @@ import { runningClocks, ticketClocks, type StoredTicket } from './clocks.js';
 
 const PRIORITY_ORDER: TicketPriority[] = ['P1', 'P2', 'P3', 'P4'];
 
-export function toView(t: StoredTicket, cal: WorkingCalendar, policy: SlaPolicy, now: number): Ticket {
+export function toView(
+  t: StoredTicket,
+  cal: WorkingCalendar,
+  policy: SlaPolicy,
+  now: number,
+  registry: Pick<Registry, 'system'>,
+): Ticket {
   const { clocks, escalated } = ticketClocks(t, cal, policy, now);
-  return { ...t, clocks, escalated };
+  const system = t.system_id ? registry.system(t.system_id) : undefined;
+  return { ...t, system_name: system?.name ?? null, system_name_en: system?.nameEn ?? null, clocks, escalated };
 }
 
 export function isActive(t: StoredTicket): boolean {

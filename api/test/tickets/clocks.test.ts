@@ -142,6 +142,7 @@ describe('ticket views', () => {
       calendar,
       defaultSlaPolicy,
       now,
+      { system: () => undefined },
     );
     const b = toView(
       storedTicket({
@@ -156,6 +157,7 @@ describe('ticket views', () => {
       calendar,
       defaultSlaPolicy,
       now,
+      { system: () => undefined },
     );
     const s = ticketSummary([a, b]);
     expect(s).toMatchObject({

@@ -62,6 +62,7 @@ export function storedTicket(overrides: Partial<StoredTicket> = {}): StoredTicke
     detected_at: created,
     created_at: created,
     created_by: 'u-mon',
+    created_by_name: 'Giám sát',
     assigned_at: null,
     acknowledged_at: null,
     started_at: null,
@@ -74,6 +75,7 @@ export function storedTicket(overrides: Partial<StoredTicket> = {}): StoredTicke
     verification_note: null,
     comments: [],
     attachments: [],
+    history: [],
     ...overrides,
   };
 }

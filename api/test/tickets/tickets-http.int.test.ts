@@ -94,14 +94,23 @@ describe('work tickets over HTTP', () => {
     await eventually(async () => (await tileOf(AGENCY))?.status === 'green', 10_000);
     const created = await call<Ticket>('cc.giamsat', 'POST', '/api/v1/tickets', {
       title: 'Lỗi ký số trên hệ thống một cửa',
-      description: 'Người dân không ký số được hồ sơ từ 8h15.',
+      description: 'Người dân không ký số được hồ sơ từ 8h15.\n\t- Bước 1: đăng nhập\n\t- Bước 2: ký số',
       unit_code: AGENCY,
+      system_id: registry.systemsOf(AGENCY)[0]?.id,
       issue_type: 2,
       priority: 'P2',
       topic: 'online_services',
     });
     expect(created.status).toBe(201);
     ticket = created.body;
+    expect(ticket.description).toContain('\n\t- Bước 2');
+    expect(ticket).toMatchObject({
+      created_by: 'u-cc.giamsat',
+      created_by_name: expect.stringMatching(/\p{L}/u) as unknown,
+      system_name: registry.systemsOf(AGENCY)[0]?.name,
+      system_name_en: registry.systemsOf(AGENCY)[0]?.nameEn,
+      history: [{ type: 'created', status: 'created', actor: { id: 'u-cc.giamsat', role: 'cc_monitoring' } }],
+    });
     expect(ticket).toMatchObject({
       status: 'created',
       colour: 'red',
@@ -112,6 +121,26 @@ describe('work tickets over HTTP', () => {
     const tile = await tileOf(AGENCY);
     expect(tile?.reasons[0]).toMatchObject({ indicator: 'open_ticket', source: { code: ticket.id } });
     expect(tile?.tickets).toMatchObject({ open: 1, next_deadline_kind: 'assign' });
+  });
+
+  it('refuses other control characters in ticket text, naming the field', async () => {
+    const bad = await call<{ error: { code: string; details: { path: string; reason: string }[] } }>(
+      'cc.giamsat',
+      'POST',
+      '/api/v1/tickets',
+      { title: 'Lỗi', description: 'có ký tự NUL \u0000 ở đây', unit_code: AGENCY, issue_type: 2, priority: 'P3' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ path: 'description', reason: 'control_chars' })]);
+    const parties = await call<{ vendors: { code: string; name: string; name_en: string }[] }>(
+      'cc.dieuphoi',
+      'GET',
+      '/api/v1/routing/parties',
+    );
+    expect(parties.body.vendors.find((v) => v.code === 'VNPT')).toMatchObject({
+      name_en: expect.any(String) as unknown,
+    });
   });
 
   it('enforces who may do what, and which moves are legal', async () => {
@@ -154,6 +183,12 @@ describe('work tickets over HTTP', () => {
       { 'if-match': String(assigned.body.version) },
     );
     expect(ack.body.status).toBe('acknowledged');
+    // Each step names who took it, for everyone who may see the ticket (not only the audit log).
+    expect(ack.body.history.map((h) => [h.type, h.actor.id, h.status])).toEqual([
+      ['created', 'u-cc.giamsat', 'created'],
+      ['assigned', 'u-cc.dieuphoi', 'assigned'],
+      ['acknowledged', 'u-bca.kythuat', 'acknowledged'],
+    ]);
     expect((await call('bca.kythuat', 'POST', `/api/v1/tickets/${id}/acknowledge`, {})).status).toBe(409);
   });
 

@@ -18,6 +18,10 @@ interface DedupEntry {
   durable: Promise<void>;
 }
 
+// Entries live for the whole dedup window (10 min, ~10k requests/s at peak): once the publish is
+// durable, every entry shares this one settled promise instead of keeping its own (and the journal's).
+const DURABLE: Promise<void> = Promise.resolve();
+
 /** One in-process stream: retention, dedup window, limits, consumers, optional journal. */
 export class LocalStream implements ConsumerHost {
   private readonly messages = new Map<number, StoredMessage>();
@@ -57,7 +61,7 @@ export class LocalStream implements ConsumerHost {
       }
       this.lastSeq = Math.max(this.lastSeq, r.seq);
       this.lastBySubject.set(r.subject, r.seq);
-      if (r.msgId) this.dedup.set(r.msgId, { seq: r.seq, atMs: r.publishedAtMs, durable: Promise.resolve() });
+      if (r.msgId) this.dedup.set(r.msgId, { seq: r.seq, atMs: r.publishedAtMs, durable: DURABLE });
       const interest = new Set<string>();
       for (const d of durables) if (this.consumerWants(d, r.subject)) interest.add(d.name);
       this.messages.set(r.seq, {
@@ -130,6 +134,7 @@ export class LocalStream implements ConsumerHost {
     this.dedup.set(opts.msgId, entry);
     try {
       await durable;
+      entry.durable = DURABLE;
     } catch (err) {
       // Not durable, so not accepted: undo so a retry can succeed.
       if (this.finish(seq)) for (const c of this.consumers.values()) c.notify();

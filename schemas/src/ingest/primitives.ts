@@ -22,6 +22,23 @@ export function boundedText(max: number) {
     });
 }
 
+/** Free text people write (a ticket description, a result report): like boundedText, but line breaks and tabs are kept. */
+export function multilineText(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => NO_CONTROL_CHARS.test(s.replace(/[\n\r\t]/g, '')), {
+      params: {
+        reason: 'control_chars',
+        message: bilingual(
+          'Chuỗi chứa ký tự điều khiển không hợp lệ (chỉ cho phép xuống dòng và tab).',
+          'The text contains control characters (only line breaks and tabs are allowed).',
+        ),
+      },
+    });
+}
+
 /** Globally unique per event; a UUID is recommended. Used for end-to-end dedup. */
 export const EventIdSchema = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BilingualTextSchema } from '../i18n.js';
-import { boundedText } from '../ingest/primitives.js';
+import { boundedText, multilineText } from '../ingest/primitives.js';
 import { ReasonSchema, UnitStatusSchema } from '../status/status.js';
 
 /** Phiếu giao việc lifecycle (seed-digest §5.4), plus cancellation of a duplicate or invalid ticket. */
@@ -98,6 +98,16 @@ export const ClockViewSchema = z.object({
 });
 export type ClockView = z.infer<typeof ClockViewSchema>;
 
+/** One step of a ticket's life: what happened, when, and who did it (shown on the ticket, not only in the audit log). */
+export const TicketStepSchema = z.object({
+  at: z.string(),
+  type: z.string(),
+  actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+  /** The ticket's status after the step. */
+  status: TicketStatusSchema,
+});
+export type TicketStep = z.infer<typeof TicketStepSchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -105,6 +115,9 @@ export const TicketSchema = z.object({
   description: z.string(),
   unit_code: z.string(),
   system_id: z.string().nullable(),
+  /** The system's names from the registry, when it is known. */
+  system_name: z.string().nullable(),
+  system_name_en: z.string().nullable(),
   issue_type: IssueTypeSchema,
   topic: TopicSchema,
   priority: PrioritySchema,
@@ -125,6 +138,7 @@ export const TicketSchema = z.object({
   detected_at: z.string(),
   created_at: z.string(),
   created_by: z.string(),
+  created_by_name: z.string(),
   assigned_at: z.string().nullable(),
   acknowledged_at: z.string().nullable(),
   started_at: z.string().nullable(),
@@ -138,6 +152,7 @@ export const TicketSchema = z.object({
   verification_note: z.string().nullable(),
   comments: z.array(CommentSchema),
   attachments: z.array(AttachmentMetaSchema),
+  history: z.array(TicketStepSchema),
   clocks: z.array(ClockViewSchema),
   escalated: z.boolean(),
 });
@@ -158,7 +173,7 @@ const text = (max: number) => boundedText(max);
 /** Request bodies of the ticket endpoints. */
 export const CreateTicketSchema = z.strictObject({
   title: text(200),
-  description: text(5_000),
+  description: multilineText(5_000),
   unit_code: z.string().regex(/^(\d{2}|\d{5}|[A-Z][A-Z0-9]{1,11})$/),
   system_id: z
     .string()
@@ -167,7 +182,7 @@ export const CreateTicketSchema = z.strictObject({
   issue_type: IssueTypeSchema,
   priority: PrioritySchema,
   topic: TopicSchema.default('general'),
-  requirement: text(2_000).optional(),
+  requirement: multilineText(2_000).optional(),
   detected_at: z.iso.datetime({ offset: true }).optional(),
   deadline: z.iso.datetime({ offset: true }).optional(),
   source: z.enum(['wall', 'manual', 'focal_proposal']).default('manual'),
@@ -179,7 +194,8 @@ export const AssignTicketSchema = z.strictObject({
   collaborators: z.array(PartySchema).max(10).default([]),
   deadline: z.iso.datetime({ offset: true }).optional(),
 });
-export const TextBodySchema = (field: string, max: number) => z.strictObject({ [field]: text(max) });
+/** The body of an action that carries one piece of free text (a result report, a reason, a comment). */
+export const TextBodySchema = (field: string, max: number) => z.strictObject({ [field]: multilineText(max) });
 export const AttachmentUploadSchema = z.strictObject({
   name: text(200),
   content_type: z

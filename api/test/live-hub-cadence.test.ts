@@ -2,6 +2,7 @@ import type { Tile, WallDiff } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveHub, type LiveServer } from '../src/live/live-hub.js';
+import { provinceTileFixture } from './support/tile-fixtures.js';
 import type { EngineChanges, StatusEngine } from '../src/status/engine.js';
 
 // Unit test with stand-ins for socket.io and the engine, on fake timers; the real socket.io path
@@ -19,32 +20,7 @@ function harness() {
     }),
   } as unknown as LiveServer;
   let listener: ((c: EngineChanges) => void) | undefined;
-  const tile = (status: Tile['status']): Tile => ({
-    code: '01',
-    kind: 'province',
-    name: 'Hà Nội',
-    name_en: 'Ha Noi',
-    block: null,
-    status,
-    last_known_status: null,
-    status_since: null,
-    reasons: [],
-    headline: {
-      received_today: null,
-      online_rate: null,
-      on_time_rate: null,
-      volume_change_pct: null,
-      communes_total: null,
-      communes_red: null,
-      communes_noreport: null,
-      systems_total: 0,
-      systems_red: 0,
-      systems_noreport: 0,
-      min_uptime_pct: null,
-    },
-    tickets: null,
-    data_as_of: null,
-  });
+  const tile = (status: Tile['status']): Tile => provinceTileFixture({ status });
   let current = tile('green');
   const engine = {
     onChanges: (l: (c: EngineChanges) => void) => (listener = l),

@@ -1,6 +1,7 @@
 import type { Reason, Tile } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
 import { fullSignature, urgentSignature } from '../src/status/tile-builders.js';
+import { provinceTileFixture } from './support/tile-fixtures.js';
 
 // A rolled-up system reason carries its number only in the text (value null): the F3 fault case.
 const reason = (uptime: string): Reason => ({
@@ -15,32 +16,18 @@ const reason = (uptime: string): Reason => ({
   message: { vi: `Uptime ${uptime} %, dưới ngưỡng 98,0 %.`, en: `Uptime ${uptime} %, below 98.0 %.` },
 });
 
-const tile = (uptime: string, dataAsOf: string, minUptime = 96.8): Tile => ({
-  code: '19',
-  kind: 'province',
-  name: 'Thái Nguyên',
-  name_en: 'Thai Nguyen',
-  block: null,
-  status: 'yellow',
-  last_known_status: null,
-  status_since: null,
-  reasons: [reason(uptime)],
-  headline: {
-    received_today: null,
-    online_rate: null,
-    on_time_rate: null,
-    volume_change_pct: null,
-    communes_total: null,
-    communes_red: null,
-    communes_noreport: null,
-    systems_total: 3,
-    systems_red: 0,
-    systems_noreport: 0,
-    min_uptime_pct: minUptime,
-  },
-  tickets: null,
-  data_as_of: dataAsOf,
-});
+const tile = (uptime: string, dataAsOf: string, minUptime = 96.8): Tile =>
+  provinceTileFixture(
+    {
+      code: '19',
+      name: 'Thái Nguyên',
+      name_en: 'Thai Nguyen',
+      status: 'yellow',
+      reasons: [reason(uptime)],
+      data_as_of: dataAsOf,
+    },
+    { systems_total: 3, min_uptime_pct: minUptime },
+  );
 
 describe('tile change signatures', () => {
   const base = tile('96,8', '2026-11-23T11:08:57.580Z');

@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNatsServer, type NatsServerHandle } from '@kh02/platform/testing';
+import { freePort, startNatsServer, type NatsServerHandle } from '@kh02/platform/testing';
 import { writeLoadKeys } from '../keys/load-keys.js';
 import { ask, nextMessage, spawnTs, stopChild, type ChildMessage } from './child-process.js';
 import { displayToken } from '../probe/wall-session.js';
-import { freePort, waitUntilReady } from './free-port.js';
+import { waitUntilReady } from './wait-ready.js';
 import type { BusReport } from './system-child.js';
 
 export interface BenchProcess {

@@ -43,7 +43,13 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerAuditRoutes(app, { accounts: deps.workflow.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.workflow.accounts, engine: deps.engine, now: deps.now });
   if (deps.reports) registerReportRoutes(app, deps.reports);
-  registerSourceRoutes(app, { clickhouse: deps.clickhouse, database: deps.database, registry: deps.registry, now: deps.now, isWorkingDay: deps.isWorkingDay });
+  registerSourceRoutes(app, {
+    clickhouse: deps.clickhouse,
+    database: deps.database,
+    registry: deps.registry,
+    now: deps.now,
+    isWorkingDay: deps.isWorkingDay,
+  });
 
   app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {

@@ -12,7 +12,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWriter, judgeWriter, WRITER_CONSUMERS } from '../src/healthcheck/writer-health.js';
 
-
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer();

@@ -103,6 +103,31 @@ export async function postEvents(
   if (res.status !== 202) throw new Error(`${path} ${keyId}: ${res.status} ${await res.text()}`);
 }
 
+/** A ticket opened straight through the api with a person's session token (for lists with several rows). */
+export async function postTicket(
+  system: Embedded,
+  sessionToken: string,
+  t: { unit: string; title: string; priority: string },
+): Promise<void> {
+  const res = await fetch(`${system.apiUrl}/api/v1/tickets`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${sessionToken}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      title: t.title,
+      description: `${t.title}.`,
+      unit_code: t.unit,
+      issue_type: 2,
+      priority: t.priority,
+      topic: 'online_services',
+    }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/v1/tickets: ${res.status} ${await res.text()}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, name);

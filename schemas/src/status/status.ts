@@ -86,7 +86,11 @@ export const ReasonSchema = z.object({
   message: BilingualTextSchema,
   /** The child that caused it (a commune or a system), when rolled up. */
   source: z
-    .object({ code: z.string(), name: z.string(), kind: z.enum(['commune', 'system', 'ticket', 'incident']).optional() })
+    .object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(['commune', 'system', 'ticket', 'incident']).optional(),
+    })
     .optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;

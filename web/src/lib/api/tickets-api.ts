@@ -17,6 +17,7 @@ import {
   type TicketStatus,
   type Topic,
 } from '@kh02/schemas';
+import { knownPartyName } from '$lib/tickets/parties';
 import { arrayOf, isObject } from './parsers';
 import type { Download, Parser, RestClient } from './rest';
 
@@ -62,6 +63,7 @@ export interface ListFilter {
 export interface PartyOption {
   party: Party;
   name: string;
+  name_en: string;
 }
 
 export interface RoutingParties {
@@ -73,7 +75,10 @@ export interface RoutingParties {
 const PartyOptionParser: Parser<PartyOption> = {
   parse(d) {
     if (!isObject(d) || typeof d.name !== 'string') throw new TypeError('party');
-    return { party: PartySchema.parse({ kind: d.kind, code: d.code }), name: d.name };
+    const party = PartySchema.parse({ kind: d.kind, code: d.code });
+    // An api without English names (or a party it has none for) still gets one from the bundled registry.
+    const en = typeof d.name_en === 'string' && d.name_en.trim() ? d.name_en : knownPartyName(party, 'en');
+    return { party, name: d.name, name_en: en ?? d.name };
   },
 };
 

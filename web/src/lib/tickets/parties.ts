@@ -14,10 +14,14 @@ export function unitName(code: string, lang: Lang): string {
   return UNITS.get(code)?.[lang] ?? code;
 }
 
-export function partyName(p: Party, lang: Lang): string {
+/** The party's name from the bundled registry, or null when the registry does not know it. */
+export function knownPartyName(p: Party, lang: Lang): string | null {
   if (p.kind === 'working_group') return WORKING_GROUP_NAMES[p.code][lang];
-  if (p.kind === 'vendor') return VENDOR_NAMES.get(p.code)?.[lang] ?? p.code;
-  return unitName(p.code, lang);
+  return (p.kind === 'vendor' ? VENDOR_NAMES : UNITS).get(p.code)?.[lang] ?? null;
+}
+
+export function partyName(p: Party, lang: Lang): string {
+  return knownPartyName(p, lang) ?? p.code;
 }
 
 /** `<select>` values: one string per party. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NBSP } from '$lib/format/vn-format';
 import { reason } from '$lib/testing/fixtures';
-import { causes, prefillTicket, singleLine } from './prefill';
+import { causes, prefillTicket } from './prefill';
 
 // 09:58Z = 16:58 in Hà Nội.
 const NOW = Date.parse('2026-11-23T09:58:00Z');
@@ -45,12 +45,15 @@ describe('prefillTicket (open a ticket from a red tile)', () => {
       topic: 'infrastructure',
       source: 'wall',
     });
-    expect(t.description).toContain('Mở từ tường điều hành lúc 16:58 ngày 23/11/2026');
-    expect(t.description).toContain('Trạng thái: Khẩn cấp');
-    expect(t.description).toContain(`2) Tỷ lệ hồ sơ trực tuyến: 79,5${NBSP}% (ngưỡng <${NBSP}80${NBSP}%)`);
-    // The ticket's own reason is not a cause, and the api refuses line breaks.
+    // One line per fact and per cause (the api keeps line breaks); the ticket's own reason is not a cause.
+    expect(t.description.split('\n')).toEqual([
+      'Mở từ tường điều hành lúc 16:58 ngày 23/11/2026.',
+      'Trạng thái: Khẩn cấp.',
+      'Nguyên nhân:',
+      '1) Hệ thống thông tin giải quyết TTHC thành phố Hà Nội: Tải CPU trung bình 99,0 %, vượt ngưỡng 95,0 %',
+      `2) Tỷ lệ hồ sơ trực tuyến: 79,5${NBSP}% (ngưỡng <${NBSP}80${NBSP}%)`,
+    ]);
     expect(t.description).not.toContain('PGV-1');
-    expect(t.description).not.toMatch(/[\r\n]/);
   });
 
   it('opens a process issue (type 2, P2) for a red dossier indicator, and P3 for a yellow one', () => {
@@ -95,6 +98,8 @@ describe('prefillTicket (open a ticket from a red tile)', () => {
     const t = prefillTicket({ unitCode: '01', unitName: 'Hà Nội', status: 'red', reasons: [long] }, NOW);
     expect(t.title.length).toBeLessThanOrEqual(200);
     expect(causes([openTicket])).toEqual([]);
-    expect(singleLine('dòng một\r\n\n  dòng hai ')).toBe('dòng một; dòng hai');
+    expect(prefillTicket({ unitCode: '01', unitName: 'Hà Nội', status: 'yellow', reasons: [] }, NOW).description).toBe(
+      'Mở từ tường điều hành lúc 16:58 ngày 23/11/2026.\nTrạng thái: Cảnh báo.\nChưa có nguyên nhân tự động.',
+    );
   });
 });

@@ -97,10 +97,7 @@ function topicFor(top: Reason | undefined): Topic {
   return 'general';
 }
 
-/**
- * The create form's starting values. Everything is one line: the api's text
- * fields refuse control characters, line breaks included.
- */
+/** The create form's starting values; the description has one line per fact and per cause. */
 export function prefillTicket(origin: TicketOrigin, nowMs: number): NewTicket {
   const list = causes(origin.reasons);
   const top = list[0];
@@ -111,13 +108,13 @@ export function prefillTicket(origin: TicketOrigin, nowMs: number): NewTicket {
   const when = `${formatHm(nowMs)} ngày ${formatDate(nowMs)}`;
   const numbered = list.slice(0, 5).map((r, i) => `${i + 1}) ${reasonLine(r)}`);
   const description = [
-    `Mở từ tường điều hành lúc ${when}`,
-    `Trạng thái: ${STATUS_LABELS[origin.status].vi}`,
-    numbered.length > 0 ? `Nguyên nhân: ${numbered.join('; ')}` : 'Chưa có nguyên nhân tự động',
-  ].join('. ');
+    `Mở từ tường điều hành lúc ${when}.`,
+    `Trạng thái: ${STATUS_LABELS[origin.status].vi}.`,
+    ...(numbered.length > 0 ? ['Nguyên nhân:', ...numbered] : ['Chưa có nguyên nhân tự động.']),
+  ].join('\n');
   return {
     title: clip(title, TITLE_MAX),
-    description: clip(`${description}.`, DESCRIPTION_MAX),
+    description: clip(description, DESCRIPTION_MAX),
     unit_code: origin.unitCode,
     ...(systemId ? { system_id: systemId } : {}),
     issue_type: issueType,
@@ -125,13 +122,4 @@ export function prefillTicket(origin: TicketOrigin, nowMs: number): NewTicket {
     topic: topicFor(top),
     source: 'wall',
   };
-}
-
-/** Line breaks typed into the description become "; " (the api refuses control characters). */
-export function singleLine(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .join('; ');
 }

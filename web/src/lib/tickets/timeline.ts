@@ -1,37 +1,77 @@
 /*
- * A ticket's history as one list, oldest first: the lifecycle steps the
- * ticket records a time for, the comments (reopen and cancel reasons are
- * comments too) and the attachments.
+ * A ticket's history as one list, oldest first, from the steps the api
+ * records (who did what, and the status after it). A step's text comes from
+ * the ticket's fields: comments (reopen and cancel reasons are comments too)
+ * and attachments are matched to their step by time and author.
  */
-import type { Ticket } from '@kh02/schemas';
+import type { Ticket, TicketStatus } from '@kh02/schemas';
 import type { Lang } from '$lib/format/vn-format';
 import { partyName } from './parties';
 
-export type TimelineKind =
-  'created' | 'assigned' | 'acknowledged' | 'started' | 'done' | 'closed' | 'cancelled' | 'comment' | 'attachment';
+/** Step types the wall has words for; the api may add others, shown by their type. */
+export const STEP_KINDS = [
+  'created',
+  'assigned',
+  'acknowledged',
+  'started',
+  'done_reported',
+  'closed',
+  'reopened',
+  'cancelled',
+  'commented',
+  'attachment_added',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(STEP_KINDS);
+export const isStepKind = (type: string): type is StepKind => KNOWN.has(type);
 
 export interface TimelineEntry {
-  kind: TimelineKind;
+  /** The api's step type (StepKind when the wall knows it). */
+  type: string;
   at: string;
-  /** Who, when the ticket records it. */
+  /** Who did it. */
   by: string | null;
+  /** The ticket's status after the step; null for a comment or file not found among the steps. */
+  status: TicketStatus | null;
   text: string | null;
 }
 
+const COMMENT_STEPS: ReadonlySet<string> = new Set(['commented', 'reopened', 'cancelled']);
+
 export function timeline(t: Ticket, lang: Lang): TimelineEntry[] {
-  const entries: TimelineEntry[] = [{ kind: 'created', at: t.created_at, by: t.created_by, text: t.title }];
-  const step = (kind: TimelineKind, at: string | null, text: string | null = null) => {
-    if (at) entries.push({ kind, at, by: null, text });
+  const comments = t.comments.map((c) => ({ at: c.at, by: c.by, name: c.by_name, text: c.text }));
+  const files = t.attachments.map((a) => ({ at: a.added_at, by: a.added_by, name: a.added_by, text: a.name }));
+  /** Takes the first item written at `at` by `actor` out of `pool`. */
+  const take = (pool: typeof comments, at: string, actor: string) => {
+    const i = pool.findIndex((x) => x.at === at && x.by === actor);
+    return i < 0 ? null : (pool.splice(i, 1)[0]?.text ?? null);
   };
-  step('assigned', t.assigned_at, t.assignee ? partyName(t.assignee, lang) : null);
-  step('acknowledged', t.acknowledged_at);
-  step('started', t.started_at);
-  step('done', t.done_at, t.result_report);
-  step('closed', t.closed_at, t.verification_note);
-  step('cancelled', t.cancelled_at);
-  for (const c of t.comments) entries.push({ kind: 'comment', at: c.at, by: c.by_name, text: c.text });
-  for (const a of t.attachments) entries.push({ kind: 'attachment', at: a.added_at, by: a.added_by, text: a.name });
-  // Stable: a step and the comment written with it keep the order above.
+  // The ticket keeps only the latest assignee, result and note: they belong to the last step of their kind.
+  const last = (type: string) => t.history.findLastIndex((s) => s.type === type);
+  const latest: Record<string, string | null> = {
+    assigned: t.assignee ? partyName(t.assignee, lang) : null,
+    done_reported: t.result_report,
+    closed: t.verification_note,
+  };
+
+  const entries: TimelineEntry[] = t.history.map((s, i) => {
+    const text =
+      s.type === 'created'
+        ? t.title
+        : COMMENT_STEPS.has(s.type)
+          ? take(comments, s.at, s.actor.id)
+          : s.type === 'attachment_added'
+            ? take(files, s.at, s.actor.id)
+            : i === last(s.type)
+              ? (latest[s.type] ?? null)
+              : null;
+    return { type: s.type, at: s.at, by: s.actor.name, status: s.status, text };
+  });
+  // Anything no step accounts for is still shown, so nothing written on the ticket is hidden.
+  for (const c of comments) entries.push({ type: 'commented', at: c.at, by: c.name, status: null, text: c.text });
+  for (const f of files) entries.push({ type: 'attachment_added', at: f.at, by: f.name, status: null, text: f.text });
+  // Stable: steps recorded in the same millisecond keep the api's order.
   return entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i)

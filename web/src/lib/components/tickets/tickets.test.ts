@@ -79,6 +79,19 @@ describe('TicketCreateForm', () => {
     expect((init?.headers as Record<string, string>)['idempotency-key']).toBeTruthy();
   });
 
+  it('sends the description with its line breaks, one line per cause', async () => {
+    const { fetchMock, api } = apiWith(() => json(201, ticket()));
+    render(TicketCreateForm, { origin, api, lang: 'vi', now: NOW, oncreated: vi.fn(), oncancel: () => undefined });
+    const form = screen.getByTestId('ticket-create-form');
+    const box = within(form).getByLabelText<HTMLTextAreaElement>('Mô tả');
+    expect(box.value.split('\n')[2]).toBe('Nguyên nhân:');
+    expect(form.textContent).not.toContain('dấu “;”');
+    await fireEvent.input(box, { target: { value: 'Dòng một  \r\n\t- bước 1\n\nDòng ba\n' } });
+    await fireEvent.submit(form);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(sentBody(fetchMock.mock.calls[0]?.[1])).toMatchObject({ description: 'Dòng một\n\t- bước 1\n\nDòng ba' });
+  });
+
   it("shows the server's refusal as it is and keeps the form", async () => {
     const { api } = apiWith(() =>
       json(403, {

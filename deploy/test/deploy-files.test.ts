@@ -14,7 +14,7 @@ beforeAll(async () => {
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 const dockerCompose = has('docker', ['compose', 'version']);
 
-/** nats-server before 2.10 (Debian 12 ships 2.9) does not know `sync_interval`; the image runs 2.11. */
+/** nats-server before 2.10 (Debian 12 ships 2.9) does not know `sync_interval`; the image runs 2.12. */
 function natsCheckableConfig(confPath: string): string {
   const version = /v(\d+)\.(\d+)/.exec(spawnSync('nats-server', ['--version'], { encoding: 'utf8' }).stdout);
   const [major, minor] = [Number(version?.[1] ?? 0), Number(version?.[2] ?? 0)];

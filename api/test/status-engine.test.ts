@@ -52,7 +52,13 @@ describe('status engine', () => {
     const tile = engine.tile('01');
     expect(tile?.status).toBe('red');
     const reason = tile?.reasons.find((r) => r.indicator === 'system_status');
-    expect(reason).toMatchObject({ status: 'red', source: { code: tthc.id } });
+    expect(reason).toMatchObject({
+      status: 'red',
+      source: { code: tthc.id },
+      value: 99,
+      threshold: 95,
+      comparator: '>=',
+    });
     expect(reason?.message.vi).toContain('CPU');
     const child = engine.child(tthc.id);
     expect(child?.reasons[0]).toMatchObject({ indicator: 'cpu', status: 'red', threshold: 95, comparator: '>=' });

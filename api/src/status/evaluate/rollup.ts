@@ -123,10 +123,11 @@ export function systemReasons(systems: SystemInput[], unitSilent = false): Reaso
     reasons.push({
       indicator: 'system_status',
       status,
-      value: null,
-      threshold: null,
-      comparator: null,
-      unit: null,
+      // The system's worst indicator, so the unit's "why" table shows e.g. 99 % against ≥ 95 %.
+      value: top?.value ?? null,
+      threshold: top?.threshold ?? null,
+      comparator: top?.comparator ?? null,
+      unit: top?.unit ?? null,
       since: top?.since ?? null,
       source: { code: s.id, name: s.name, kind: 'system' },
       message: bilingual(`${s.name}: ${top?.message.vi ?? st}`, `${s.nameEn}: ${top?.message.en ?? st}`),

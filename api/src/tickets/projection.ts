@@ -87,5 +87,21 @@ export function applyTicketEvent(
 }
 
 function step(e: WorkflowEvent, status: StoredTicket['status']): StoredTicket['history'][number] {
-  return { at: e.at, type: e.type, actor: { id: e.actor.id, name: e.actor.name, role: e.actor.role }, status };
+  return {
+    at: e.at,
+    type: e.type,
+    actor: { id: e.actor.id, name: e.actor.name, role: e.actor.role },
+    status,
+    note: stepNote(e),
+    assignee: e.type === 'assigned' ? (e.data.assignee as Party) : null,
+  };
+}
+
+/** The text a step carries, from the field its event type writes. */
+function stepNote(e: WorkflowEvent): string | null {
+  const d = e.data;
+  const text = d.text ?? d.result_report ?? d.verification_note ?? d.reason;
+  if (typeof text === 'string') return text;
+  if (e.type === 'attachment_added') return (d.attachment as AttachmentMeta).name;
+  return null;
 }

@@ -246,6 +246,17 @@ describe('work tickets over HTTP', () => {
       verification_note: 'Đã xác minh với đơn vị báo cáo.',
     });
     expect(closed.body.status).toBe('closed');
+    // Every step keeps what was written in it and whom an assignment went to.
+    expect(closed.body.history.map((h) => [h.type, h.note, h.assignee?.code ?? null])).toEqual([
+      ['created', null, null],
+      ['assigned', null, 'BCA'],
+      ['acknowledged', null, null],
+      ['started', null, null],
+      ['commented', 'Đã khoanh vùng lỗi chứng thư số.', null],
+      ['attachment_added', 'ảnh lỗi.png', null],
+      ['done_reported', 'Đã gia hạn chứng thư số; người dân ký số bình thường.', null],
+      ['closed', 'Đã xác minh với đơn vị báo cáo.', null],
+    ]);
     await eventually(async () => (await tileOf(AGENCY))?.status === 'green', 5_000);
     const kpi = await call<{ red_issues: number; routed_within_24h: number }>(
       'cc.totruong',

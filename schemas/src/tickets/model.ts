@@ -105,6 +105,13 @@ export const TicketStepSchema = z.object({
   actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
   /** The ticket's status after the step. */
   status: TicketStatusSchema,
+  /**
+   * What was written in the step (comment, result report, verification note, reopen or cancel reason,
+   * file name). Kept per step: the ticket's own fields hold only the latest result and note.
+   */
+  note: z.string().nullable(),
+  /** Who an `assigned` step routed the ticket to; null for other steps. */
+  assignee: PartySchema.nullable(),
 });
 export type TicketStep = z.infer<typeof TicketStepSchema>;
 

@@ -59,6 +59,8 @@ export function ticket(over: Partial<Ticket> = {}): Ticket {
         type: 'created',
         actor: { id: 'u-cc.giamsat', name: 'Nhóm Giám sát', role: 'cc_monitoring' },
         status: 'created',
+        note: null,
+        assignee: null,
       },
     ],
     clocks: [clockView()],

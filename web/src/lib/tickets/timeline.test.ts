@@ -7,12 +7,13 @@ import { timeline } from './timeline';
 const cc = { id: 'u-cc.giamsat', name: 'Trần Thị Giám Sát', role: 'cc_monitoring' };
 const coord = { id: 'u-cc.dieuphoi', name: 'Lê Văn Điều Phối', role: 'cc_coordination' };
 const hanoi = { id: 'u-hanoi.kythuat', name: 'Nguyễn Văn Hà', role: 'unit_focal' };
-const step = (at: string, type: string, actor: TicketStep['actor'], status: TicketStep['status']): TicketStep => ({
-  at: `2026-11-23T${at}:00.000Z`,
-  type,
-  actor,
-  status,
-});
+const step = (
+  at: string,
+  type: string,
+  actor: TicketStep['actor'],
+  status: TicketStep['status'],
+  over: Partial<TicketStep> = {},
+): TicketStep => ({ at: `2026-11-23T${at}:00.000Z`, type, actor, status, note: null, assignee: null, ...over });
 
 describe('timeline (the ticket history on the detail page)', () => {
   it('lists every step with who did it and the status it left, with the text written in it', () => {
@@ -37,27 +38,30 @@ describe('timeline (the ticket history on the detail page)', () => {
       ],
       history: [
         step('09:00', 'created', cc, 'created'),
-        step('09:05', 'assigned', coord, 'assigned'),
+        step('09:05', 'assigned', coord, 'assigned', { assignee: { kind: 'vendor', code: 'VNPT' } }),
+        step('09:07', 'assigned', coord, 'assigned', { assignee: { kind: 'unit', code: '01' } }),
         step('09:10', 'acknowledged', hanoi, 'acknowledged'),
-        step('09:20', 'commented', hanoi, 'acknowledged'),
-        step('09:25', 'attachment_added', hanoi, 'acknowledged'),
-        step('09:30', 'done_reported', hanoi, 'done'),
-        step('09:40', 'reopened', cc, 'in_progress'),
-        step('09:50', 'done_reported', hanoi, 'done'),
+        step('09:20', 'commented', hanoi, 'acknowledged', { note: 'Đang kiểm tra\nmáy chủ.' }),
+        step('09:25', 'attachment_added', hanoi, 'acknowledged', { note: 'nhat-ky.txt' }),
+        step('09:30', 'done_reported', hanoi, 'done', { note: 'Đã sửa cấu hình.' }),
+        step('09:40', 'reopened', cc, 'in_progress', { note: 'Chưa ổn.' }),
+        step('09:50', 'done_reported', hanoi, 'done', { note: 'Đã khởi động lại.\nỔn định từ 16:40.' }),
       ],
     });
     expect(timeline(t, 'vi').map((e) => [e.type, e.by, e.status, e.text])).toEqual([
       ['created', cc.name, 'created', t.title],
+      // Each assignment names its own party, not only the latest.
+      ['assigned', coord.name, 'assigned', 'Tập đoàn Bưu chính Viễn thông Việt Nam'],
       ['assigned', coord.name, 'assigned', 'Hà Nội'],
       ['acknowledged', hanoi.name, 'acknowledged', null],
       ['commented', hanoi.name, 'acknowledged', 'Đang kiểm tra\nmáy chủ.'],
       ['attachment_added', hanoi.name, 'acknowledged', 'nhat-ky.txt'],
-      // Only the latest report is on the ticket: it belongs to the last "done" step.
-      ['done_reported', hanoi.name, 'done', null],
-      ['reopened', cc.name, 'in_progress', '[Mở lại / Reopened] Chưa ổn.'],
+      // The first, rejected report stays on its step although the ticket holds only the latest.
+      ['done_reported', hanoi.name, 'done', 'Đã sửa cấu hình.'],
+      ['reopened', cc.name, 'in_progress', 'Chưa ổn.'],
       ['done_reported', hanoi.name, 'done', 'Đã khởi động lại.\nỔn định từ 16:40.'],
     ]);
-    expect(timeline(t, 'en')[1]?.text).toBe('Hanoi');
+    expect(timeline(t, 'en')[2]?.text).toBe('Hanoi');
   });
 
   it('keeps step types it has no words for, and a comment no step accounts for, in time order', () => {

@@ -1,8 +1,8 @@
 /*
  * A ticket's history as one list, oldest first, from the steps the api
- * records (who did what, and the status after it). A step's text comes from
- * the ticket's fields: comments (reopen and cancel reasons are comments too)
- * and attachments are matched to their step by time and author.
+ * records (who did what, the status after it, and what was written in it).
+ * Comments and attachments are also matched to their step by time and author,
+ * so that one the steps do not account for is still listed, never hidden.
  */
 import type { Ticket, TicketStatus } from '@kh02/schemas';
 import type { Lang } from '$lib/format/vn-format';
@@ -47,25 +47,18 @@ export function timeline(t: Ticket, lang: Lang): TimelineEntry[] {
     const i = pool.findIndex((x) => x.at === at && x.by === actor);
     return i < 0 ? null : (pool.splice(i, 1)[0]?.text ?? null);
   };
-  // The ticket keeps only the latest assignee, result and note: they belong to the last step of their kind.
-  const last = (type: string) => t.history.findLastIndex((s) => s.type === type);
-  const latest: Record<string, string | null> = {
-    assigned: t.assignee ? partyName(t.assignee, lang) : null,
-    done_reported: t.result_report,
-    closed: t.verification_note,
-  };
-
-  const entries: TimelineEntry[] = t.history.map((s, i) => {
+  const entries: TimelineEntry[] = t.history.map((s) => {
+    const pooled = COMMENT_STEPS.has(s.type)
+      ? take(comments, s.at, s.actor.id)
+      : s.type === 'attachment_added'
+        ? take(files, s.at, s.actor.id)
+        : null;
     const text =
       s.type === 'created'
         ? t.title
-        : COMMENT_STEPS.has(s.type)
-          ? take(comments, s.at, s.actor.id)
-          : s.type === 'attachment_added'
-            ? take(files, s.at, s.actor.id)
-            : i === last(s.type)
-              ? (latest[s.type] ?? null)
-              : null;
+        : s.type === 'assigned' && s.assignee
+          ? partyName(s.assignee, lang)
+          : (s.note ?? pooled);
     return { type: s.type, at: s.at, by: s.actor.name, status: s.status, text };
   });
   // Anything no step accounts for is still shown, so nothing written on the ticket is hidden.

@@ -53,8 +53,22 @@ describe('TicketTimeline', () => {
       comments: [{ at: '2026-11-23T09:07:00Z', by: coord.id, by_name: coord.name, text: 'Dòng một\nDòng hai' }],
       history: [
         ...ticket().history,
-        { at: '2026-11-23T09:05:00Z', type: 'assigned', actor: coord, status: 'assigned' },
-        { at: '2026-11-23T09:07:00Z', type: 'commented', actor: coord, status: 'assigned' },
+        {
+          at: '2026-11-23T09:05:00Z',
+          type: 'assigned',
+          actor: coord,
+          status: 'assigned',
+          note: null,
+          assignee: { kind: 'unit', code: '01' },
+        },
+        {
+          at: '2026-11-23T09:07:00Z',
+          type: 'commented',
+          actor: coord,
+          status: 'assigned',
+          note: 'Dòng một\nDòng hai',
+          assignee: null,
+        },
       ],
     });
     render(TicketTimeline, { ticket: t, now: NOW, lang: 'vi', oncomment: null, busy: false });

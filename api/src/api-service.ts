@@ -15,6 +15,7 @@ import { createReportModule } from './reports/index.js';
 import { createWorkflow, type Workflow } from './workflow/workflow-wiring.js';
 import { DEFAULT_STATUS_CONFIG, parseStatusConfig, type StatusConfig } from './status/config.js';
 import { StatusService } from './status/status-service.js';
+import { attachTicketFeed } from './tickets/ticket-feed.js';
 
 export interface ApiService {
   app: FastifyInstance;
@@ -84,6 +85,11 @@ export async function startApiService(deps: {
         ? auth.token
         : undefined;
     return token && workflow.accounts.authenticate(token) ? next() : next(new Error('unauthorized'));
+  });
+  attachTicketFeed(io, {
+    authenticate: (token) => workflow.accounts.authenticate(token),
+    onChange: (fn) => workflow.tickets.onChange(fn),
+    registry: deps.registry,
   });
   const status = new StatusService({
     bus: deps.bus,

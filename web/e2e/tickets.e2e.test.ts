@@ -39,6 +39,8 @@ describe('work tickets, reports and data sources in Chromium', () => {
   const pageErrors: string[] = [];
   let ticketId = '';
   let monitoring: Page;
+  /** Left open on the ticket after (b), to see it follow what others do. */
+  let coordination: Page;
 
   const url = (path: string) => `${sut.system.apiUrl}${path}`;
 
@@ -155,7 +157,7 @@ describe('work tickets, reports and data sources in Chromium', () => {
   });
 
   it('(b) coordination assigns it to Hà Nội’s focal point', async () => {
-    const coordination = await signIn('cc.dieuphoi', `/tickets/${ticketId}`);
+    coordination = await signIn('cc.dieuphoi', `/tickets/${ticketId}`);
     await coordination.waitForSelector('[data-testid="ticket-actions"] button[data-action="assign"]');
     expect(await statusOf(coordination)).toBe('created');
     // The description came back with its line breaks and is shown line by line.
@@ -201,6 +203,8 @@ describe('work tickets, reports and data sources in Chromium', () => {
       'Đã khởi động lại máy chủ ứng dụng.',
       'Hệ thống hoạt động bình thường từ 16:40.',
     ]);
+    // Coordination's page, left open, follows on the socket (its poll is every 30 s).
+    await waitUntil(async () => (await statusOf(coordination)) === 'done', 5_000);
     await hanoi.waitForTimeout(300);
     await screenshot(hanoi, 'ticket-detail-1920x1080.png');
     await hanoi.locator('[data-testid="ticket-history"]').scrollIntoViewIfNeeded();

@@ -72,13 +72,24 @@ export class TicketService {
   private readonly tickets = new Map<string, StoredTicket>();
   /** Idempotency keys already applied, per ticket: a retried command answers with the current ticket. */
   private readonly appliedKeys = new Set<string>();
+  private readonly changeListeners = new Set<(t: StoredTicket) => void>();
 
   constructor(private readonly deps: TicketServiceDeps) {
     deps.log.on('ticket', (e, seq) => {
       if (typeof e.data.idempotency_key === 'string') this.appliedKeys.add(`${e.entity_id}:${e.data.idempotency_key}`);
+      const before = this.tickets.get(e.entity_id);
       const t = applyTicketEvent(this.tickets, e, seq);
-      if (t) deps.onUnitChanged(wallUnitOf(t, deps.registry));
+      if (!t) return;
+      deps.onUnitChanged(wallUnitOf(t, deps.registry));
+      // The projection returns the same object for an event it already applied (local apply + replica feed).
+      if (t !== before) for (const fn of this.changeListeners) fn(t);
     });
+  }
+
+  /** Called once per applied change of any ticket; returns the unsubscribe. */
+  onChange(fn: (t: StoredTicket) => void): () => void {
+    this.changeListeners.add(fn);
+    return () => this.changeListeners.delete(fn);
   }
 
   get(p: Principal, id: string): Ticket {

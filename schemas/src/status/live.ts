@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TicketChanged } from '../tickets/model.js';
 import { ChildTileSchema, StatusCountsSchema, TileSchema } from './tiles.js';
 
 export const PipelineHealthSchema = z.object({
@@ -68,10 +69,18 @@ export interface ServerToClientEvents {
     wall_seq: number;
     pipeline: z.infer<typeof PipelineHealthSchema>;
   }) => void;
+  /** A ticket this socket's person may see changed (after `tickets:watch:v1`). */
+  'tickets:changed:v1': (change: TicketChanged) => void;
 }
 
 export interface ClientToServerEvents {
   'wall:subscribe:v1': (req: { last_seq?: number }, ack: (res: SubscribeAck) => void) => void;
   'unit:subscribe:v1': (req: { code: string; last_seq?: number }, ack: (res: SubscribeAck) => void) => void;
   'unit:unsubscribe:v1': (req: { code: string }) => void;
+  /**
+   * Start receiving `tickets:changed:v1` for the tickets this person may see. The token is the person's
+   * session (a wall's socket may have connected on the display token, which sees no tickets).
+   */
+  'tickets:watch:v1': (req: { token: string }, ack: (res: SubscribeAck) => void) => void;
+  'tickets:unwatch:v1': () => void;
 }

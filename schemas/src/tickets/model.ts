@@ -165,6 +165,18 @@ export const TicketSchema = z.object({
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
+/**
+ * Pushed on the socket to the people who may see the ticket, whenever it changes. It names the change only;
+ * the page fetches the ticket itself, so the REST scope checks stay the one gate on its contents.
+ */
+export const TicketChangedSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  unit_code: z.string(),
+  status: TicketStatusSchema,
+});
+export type TicketChanged = z.infer<typeof TicketChangedSchema>;
+
 export const TicketKpiSchema = z.object({
   window_days: z.number().int(),
   red_issues: z.number().int(),

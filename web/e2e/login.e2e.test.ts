@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startSystem, type SystemUnderTest } from './support';
+import { launchChromium, startSystem, waitUntil, type SystemUnderTest } from './support';
 
 describe('sign-in in Chromium', () => {
   let sut: SystemUnderTest;
@@ -57,6 +57,24 @@ describe('sign-in in Chromium', () => {
     expect(await page.textContent('[data-testid="login-error"]')).toBe(
       'Đăng nhập sai quá nhiều lần; hãy thử lại sau 5 phút.',
     );
+  });
+
+  it('signs in, and signing out ends the session on the server too', async () => {
+    await page.goto(url('/login'));
+    await page.fill('input[name="username"]', 'cc.giamsat');
+    await page.fill('input[name="password"]', passwords['cc.giamsat'] ?? '');
+    await page.click('[data-testid="login-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="session-name"]', { timeout: 15_000 });
+    const token = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('kh02.session') ?? '{}') as { token?: string }).token ?? '',
+    );
+    const me = async () =>
+      (await fetch(url('/api/v1/auth/me'), { headers: { authorization: `Bearer ${token}` } })).status;
+    expect(await me()).toBe(200);
+    await page.click('button:has-text("Đăng xuất")');
+    await page.waitForURL((u) => u.pathname === '/login');
+    // A copy of the token (another tab, a saved request) no longer works.
+    await waitUntil(async () => (await me()) === 401, 5_000);
   });
 
   it('raised no page errors', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bilingual, RoleSchema, SUBJECTS, WorkingGroupSchema, type WorkflowEvent } from '@kh02/schemas';
 import { z } from 'zod';
 import { TicketError } from '../tickets/ticket-errors.js';
-import type { WorkflowLog } from '../workflow/workflow-log.js';
+import { VersionConflictError, type WorkflowLog } from '../workflow/workflow-log.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import type { SessionTokens } from './sessions.js';
@@ -87,6 +87,8 @@ export class AccountService {
   private readonly byId = new Map<string, Account>();
   private readonly byUsername = new Map<string, string>();
   private readonly failures = new Map<string, number[]>();
+  /** Sessions signed out before they expired: sid → expiry (ms). Rebuilt from the log on every start. */
+  private readonly endedSessions = new Map<string, number>();
 
   constructor(
     private readonly log: WorkflowLog,
@@ -185,13 +187,34 @@ export class AccountService {
     return { token, expires_at: expiresAt, principal: this.principal(a) };
   }
 
-  /** The principal behind a session token, or null if it is invalid, expired or revoked. */
+  /** The principal behind a session token, or null if it is invalid, expired, signed out or revoked. */
   authenticate(token: string): Principal | null {
     const now = this.now();
     const claims = this.sessions.user.verify(token, now) ?? this.sessions.display.verify(token, now);
     const a = claims ? this.byId.get(claims.sub) : undefined;
     if (!a || !claims || a.disabled || a.sessionVersion !== claims.ver) return null;
+    if (claims.sid !== undefined && this.endedSessions.has(claims.sid)) return null;
     return this.principal(a);
+  }
+
+  /**
+   * Ends this one session (the person's other tabs and devices keep theirs). Recorded on the workflow
+   * log, so every api replica and a restart know it; the token itself is never logged, only its id.
+   */
+  async logout(token: string): Promise<void> {
+    const now = this.now();
+    const claims = this.sessions.user.verify(token, now);
+    if (!claims?.sid) return;
+    for (let attempt = 0; ; attempt++) {
+      const a = this.require(claims.sub);
+      try {
+        await this.append(a, a.id, 'session_ended', null, {}, { sid: claims.sid, exp: claims.exp }, a.version);
+        return;
+      } catch (err) {
+        // The same account changed meanwhile (e.g. the person signed out in two tabs at once): retry on the new version.
+        if (!(err instanceof VersionConflictError) || attempt >= 3) throw err;
+      }
+    }
   }
 
   private principal(a: Account): Principal {
@@ -248,6 +271,7 @@ export class AccountService {
     }
     if (!current || seq <= current.version) return;
     const next: Account = { ...current, version: seq };
+    if (e.type === 'session_ended') this.endSession(String(e.data.sid), Number(e.data.exp));
     if (e.type === 'password_changed') {
       next.passwordHash = String(e.data.passwordHash);
       next.sessionVersion++;
@@ -256,5 +280,12 @@ export class AccountService {
       next.sessionVersion++;
     }
     this.byId.set(next.id, next);
+  }
+
+  private endSession(sid: string, expMs: number): void {
+    // Past its expiry a token is refused anyway: forget such ids so the set stays as small as the live sessions.
+    const now = this.now();
+    for (const [id, exp] of this.endedSessions) if (exp <= now) this.endedSessions.delete(id);
+    if (expMs > now) this.endedSessions.set(sid, expMs);
   }
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { TicketError } from '../tickets/ticket-errors.js';
 import { NewAccountSchema, type AccountService } from './accounts.js';
-import { requireCommandCenter, requireSession } from './auth-hooks.js';
+import { bearer, requireCommandCenter, requireSession } from './auth-hooks.js';
 
 const LoginSchema = z.strictObject({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) });
 
@@ -26,6 +26,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
   });
 
   app.get('/api/v1/auth/me', { preHandler: auth }, (req, reply) => reply.send(req.principal));
+
+  /** Ends the calling session on the server (204 once recorded); the person's other sessions stay. */
+  app.post('/api/v1/auth/logout', { preHandler: auth }, async (req, reply) => {
+    await deps.accounts.logout(bearer(req) ?? '');
+    return reply.code(204).send();
+  });
 
   app.get('/api/v1/accounts', { preHandler: auth }, (req, reply) => {
     if (!requireCommandCenter(req, reply, ['cc_lead'])) return reply;

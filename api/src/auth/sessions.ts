@@ -1,13 +1,22 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-const ClaimsSchema = z.object({ sub: z.string(), ver: z.number().int(), iat: z.number(), exp: z.number() });
+const ClaimsSchema = z.object({
+  sub: z.string(),
+  ver: z.number().int(),
+  iat: z.number(),
+  exp: z.number(),
+  /** This session's id, so one sign-out can end it alone (tokens issued before it existed have none). */
+  sid: z.string().optional(),
+});
 export type SessionClaims = z.infer<typeof ClaimsSchema>;
 
 /**
  * Stateless session tokens: base64url(claims).base64url(HMAC-SHA256). The
  * account's session version is inside, so changing a password or disabling
- * an account ends every session at once without a session table.
+ * an account ends every session at once without a session table. One
+ * session is ended by its `sid` (AccountService keeps the ended ones until
+ * they would have expired anyway).
  */
 export class SessionTokens {
   constructor(
@@ -18,7 +27,13 @@ export class SessionTokens {
   }
 
   issue(sub: string, ver: number, nowMs: number): { token: string; expiresAt: string } {
-    const claims: SessionClaims = { sub, ver, iat: nowMs, exp: nowMs + this.ttlMs };
+    const claims: SessionClaims = {
+      sub,
+      ver,
+      iat: nowMs,
+      exp: nowMs + this.ttlMs,
+      sid: randomBytes(12).toString('base64url'),
+    };
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(claims.exp).toISOString() };
   }

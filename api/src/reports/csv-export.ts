@@ -1,5 +1,5 @@
 import { viDate, viDateTime } from './format-vi.js';
-import type { Report, ScopeReport } from './report-model.js';
+import type { Report, ScopeReport } from '@kh02/schemas';
 import { headings, tableRows } from './report-table.js';
 
 /*

@@ -1,5 +1,5 @@
 import { viDateTime } from './format-vi.js';
-import type { Report, ScopeReport } from './report-model.js';
+import type { Report, ScopeReport } from '@kh02/schemas';
 import { headings, tableRows, type TableRow } from './report-table.js';
 
 /*

@@ -1,4 +1,3 @@
-export * from './report-model.js';
 export * from './report-calendar.js';
 export * from './report-config.js';
 export * from './report-service.js';

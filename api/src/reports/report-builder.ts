@@ -10,7 +10,7 @@ import {
   type Report,
   type ReportKind,
   type ScopeReport,
-} from './report-model.js';
+} from '@kh02/schemas';
 import {
   addTriples,
   locateRedUnits,

@@ -1,5 +1,4 @@
-import { addDays, vnLocalDate, vnMidnight } from '@kh02/schemas';
-import type { DateRange, ReportKind } from './report-model.js';
+import { addDays, type DateRange, type ReportKind, vnLocalDate, vnMidnight } from '@kh02/schemas';
 
 /*
  * When reports are cut and which days they cover (seed-digest §6.1, 000 L883-884):

@@ -4,7 +4,7 @@ import type { IncidentCountsProvider } from './incidents.js';
 import { buildReport } from './report-builder.js';
 import { cutoffInstant, reportWindows } from './report-calendar.js';
 import type { ReportConfig } from './report-config.js';
-import type { Report, ReportKind } from './report-model.js';
+import type { Report, ReportKind } from '@kh02/schemas';
 import { queryCounterTotals } from './queries/counter-totals.js';
 import { queryRedUnits } from './queries/hot-issues.js';
 import { queryTopProcedures } from './queries/top-procedures.js';

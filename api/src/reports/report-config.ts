@@ -1,4 +1,4 @@
-import type { Target } from './report-model.js';
+import type { Target } from '@kh02/schemas';
 
 export interface ReportConfig {
   /**

@@ -1,9 +1,16 @@
-import { ReasonSchema } from '@kh02/schemas';
+import {
+  type CountTriple,
+  type HotIssue,
+  type ProcedureRow,
+  type RateTriple,
+  type Ratio,
+  ReasonSchema,
+  type Target,
+} from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import { z } from 'zod';
 import type { IncidentCounts } from './incidents.js';
 import { procedureName } from './key-procedures.js';
-import type { CountTriple, HotIssue, ProcedureRow, RateTriple, Ratio, Target } from './report-model.js';
 import type { RedUnitRow } from './queries/hot-issues.js';
 import type { ProvinceProcedureRow } from './queries/top-procedures.js';
 

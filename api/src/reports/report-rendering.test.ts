@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, reportCsv, scopesOf } from './csv-export.js';
 import { viDate, viDateTime, viDecimal, viInteger, viPercent, viChange, viChangePoints } from './format-vi.js';
 import { reportHtml } from './html-template.js';
-import { ReportSchema, type Report } from './report-model.js';
+import { ReportSchema, type Report } from '@kh02/schemas';
 import { meetsTarget } from './report-parts.js';
 import { sampleReport } from './testing/sample-report.js';
 

@@ -10,7 +10,7 @@ import { reportCsv } from './csv-export.js';
 import { ClickHouseIncidentCounts } from './incidents.js';
 import { computeReport, type ReportSources } from './report-compute.js';
 import { DEFAULT_REPORT_CONFIG } from './report-config.js';
-import type { ScopeReport } from './report-model.js';
+import type { ScopeReport } from '@kh02/schemas';
 import { ReportService } from './report-service.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { counterRow, DB, insertRows, local, openMigratedStore, silentLogger } from './testing/report-fixtures.js';

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
-import { addDays } from '@kh02/schemas';
+import { addDays, type ReportEnvelope, type ReportKind } from '@kh02/schemas';
 import { cutoffInstant } from './report-calendar.js';
 import { computeReport, type ReportSources } from './report-compute.js';
-import type { ReportEnvelope, ReportKind } from './report-model.js';
 import type { FrozenSnapshot, SnapshotStore, SnapshotSummary } from './snapshot-store.js';
 
 export interface ReportServiceDeps extends ReportSources {

@@ -1,5 +1,5 @@
 import { viDate, viDateTime, viDateWords, viInteger, viPercent, viChange, viChangePoints } from './format-vi.js';
-import type { CountTriple, RateTriple, Report, ScopeReport, Target } from './report-model.js';
+import type { CountTriple, RateTriple, Report, ScopeReport, Target } from '@kh02/schemas';
 
 /*
  * The Phụ lục VII table (seed-digest §7.1) as rows of Vietnamese text, shared

@@ -2,7 +2,7 @@ import { installErrorHandlers } from '@kh02/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumPdfRenderer } from './pdf-renderer.js';
-import type { ReportEnvelope, ReportKind } from './report-model.js';
+import { ReportEnvelopeSchema, type ReportEnvelope, type ReportKind } from '@kh02/schemas';
 import type { ReportLookup } from './report-service.js';
 import { registerReportRoutes } from './routes.js';
 import { silentLogger } from './testing/report-fixtures.js';
@@ -56,6 +56,8 @@ describe('report routes', () => {
     expect(res.headers['x-report-status']).toBe('frozen');
     const body = res.json<ReportEnvelope>();
     expect(body.report.provinces).toHaveLength(34);
+    // The wire contract the wall parses with (a drift fails here and in the browser as BAD_RESPONSE).
+    expect(ReportEnvelopeSchema.safeParse(body).error).toBeUndefined();
   });
 
   it('exports CSV for every scope by default and one province on request', async () => {

@@ -1,4 +1,4 @@
-import { bilingual, LocalDateSchema } from '@kh02/schemas';
+import { bilingual, LocalDateSchema, NATIONAL_SCOPE_CODE, type ReportEnvelope, ReportKindSchema } from '@kh02/schemas';
 import { sendError } from '@kh02/platform';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -6,7 +6,6 @@ import { reportCsv, scopesOf } from './csv-export.js';
 import { reportHtml } from './html-template.js';
 import type { PdfRenderer } from './pdf-renderer.js';
 import { isReportDate } from './report-calendar.js';
-import { NATIONAL_SCOPE_CODE, ReportKindSchema, type ReportEnvelope } from './report-model.js';
 import type { ReportService } from './report-service.js';
 
 /** What the report routes need; see docs/daily-report.md for the wiring. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { latestDueReportDate, nextCutoffAfter } from './report-calendar.js';
-import { REPORT_KINDS, type ReportKind } from './report-model.js';
+import { REPORT_KINDS, type ReportKind } from '@kh02/schemas';
 
 export interface SchedulerDeps {
   freeze(kind: ReportKind, reportDate: string): Promise<unknown>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { ReportSchema, type Report, type ReportKind } from './report-model.js';
+import { ReportSchema, type Report, type ReportKind } from '@kh02/schemas';
 import { chInstant } from './queries/windows-sql.js';
 
 export interface FrozenSnapshot {

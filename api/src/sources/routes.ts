@@ -1,10 +1,9 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { bilingual } from '@kh02/schemas';
+import { bilingual, SyncStatusSchema } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import { sendError } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { SyncStatusSchema } from './source-model.js';
 import { buildSourcePanel, counterSources, type PanelContext, type SourceRows } from './source-panel.js';
 import { dailyReportsFor, lastCounters, lastSamples } from './source-queries.js';
 import { counterDueSince, DEFAULT_SYNC_THRESHOLDS, weekdaysOnly, type SyncThresholds } from './sync-status.js';

@@ -1,6 +1,13 @@
-import { addDays, vnLocalDate } from '@kh02/schemas';
+import {
+  addDays,
+  type CounterSource,
+  type DailyReportStatus,
+  type SourcePanel,
+  type SyncStatus,
+  type SystemSource,
+  vnLocalDate,
+} from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
-import type { CounterSource, DailyReportStatus, SourcePanel, SyncStatus, SystemSource } from './source-model.js';
 import type { CounterLastRow, DailyReportRow, SampleLastRow } from './source-queries.js';
 import {
   counterDueSince,

@@ -3,7 +3,7 @@ import { defaultRegistry } from '@kh02/schemas/registry';
 import { installErrorHandlers } from '@kh02/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '@kh02/schemas';
+import { addDays, type CounterSource, type SourcePanel, SourcePanelSchema } from '@kh02/schemas';
 import {
   counterRow,
   DB,
@@ -12,7 +12,6 @@ import {
   openMigratedStore,
   wednesdayWeeksAgo,
 } from '../reports/testing/report-fixtures.js';
-import { SourcePanelSchema, type CounterSource, type SourcePanel } from './source-model.js';
 import { registerSourceRoutes } from './routes.js';
 
 const registry = defaultRegistry();

@@ -1,5 +1,4 @@
-import { addDays, vnLocalDate, vnMidnight } from '@kh02/schemas';
-import type { DailyReportStatus, SyncStatus } from './source-model.js';
+import { addDays, type DailyReportStatus, type SyncStatus, vnLocalDate, vnMidnight } from '@kh02/schemas';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

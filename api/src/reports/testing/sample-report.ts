@@ -2,7 +2,7 @@ import { defaultRegistry } from '@kh02/schemas/registry';
 import { buildReport } from '../report-builder.js';
 import { reportWindows } from '../report-calendar.js';
 import { DEFAULT_REPORT_CONFIG } from '../report-config.js';
-import type { Report } from '../report-model.js';
+import type { Report } from '@kh02/schemas';
 import type { ProvinceCounterRow } from '../queries/counter-totals.js';
 
 type Counts = [received: number, online: number, processed: number, onTime: number];

@@ -2,18 +2,14 @@
  * Daily / weekly report endpoints (api/src/reports/routes.ts, docs/daily-report.md).
  * Reads need a session like every /api/ route; the wall's display session is enough.
  */
-import { shaped } from './parsers';
-import type { ReportEnvelope, ReportKind, SnapshotInfo } from './report-types';
+import {
+  ReportEnvelopeSchema,
+  SnapshotListSchema,
+  type ReportEnvelope,
+  type ReportKind,
+  type SnapshotInfo,
+} from '@kh02/schemas';
 import type { Download, RestClient } from './rest';
-
-const EnvelopeParser = {
-  parse(d: unknown): ReportEnvelope {
-    const env = shaped<ReportEnvelope>({ status: 'string', report: 'object' }).parse(d);
-    // The table reads every one of these; a report without them cannot be shown.
-    shaped({ national: 'object', provinces: 'array', targets: 'object', period: 'object' }).parse(env.report);
-    return env;
-  },
-};
 
 export type ReportFormat = 'csv' | 'pdf';
 
@@ -25,16 +21,12 @@ export class ReportsApi {
   constructor(readonly rest: RestClient) {}
 
   get(kind: ReportKind, date: string, signal?: AbortSignal): Promise<ReportEnvelope> {
-    return this.rest.get(reportPath(kind, date), EnvelopeParser, signal);
+    return this.rest.get(reportPath(kind, date), ReportEnvelopeSchema, signal);
   }
 
   /** Frozen snapshots, newest first. */
   async snapshots(kind: ReportKind, limit = 14, signal?: AbortSignal): Promise<SnapshotInfo[]> {
-    const list = await this.rest.get(
-      `/api/v1/reports?kind=${kind}&limit=${limit}`,
-      shaped<{ snapshots: SnapshotInfo[] }>({ snapshots: 'array' }),
-      signal,
-    );
+    const list = await this.rest.get(`/api/v1/reports?kind=${kind}&limit=${limit}`, SnapshotListSchema, signal);
     return list.snapshots;
   }
 

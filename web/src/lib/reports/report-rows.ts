@@ -3,7 +3,7 @@
  * with the same order and wording as the api's PDF/CSV
  * (api/src/reports/report-table.ts) so the screen and the file agree.
  */
-import type { CountTriple, RateTriple, Report, ScopeReport, Target } from '$lib/api/report-types';
+import type { CountTriple, RateTriple, Report, ScopeReport, Target } from '@kh02/schemas';
 import { formatHm, formatNumber, formatPct, type Lang } from '$lib/format/vn-format';
 import { REPORT_MESSAGES } from '$lib/i18n/messages-reports';
 import { formatLocalDate } from './report-dates';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProvinceCounters, SystemSource } from '$lib/api/source-types';
+import type { ProvinceCounters, SystemSource } from '@kh02/schemas';
 import { sortProvinces, sortSystems } from './source-sort';
 
 const system = (id: string, over: Partial<SystemSource> = {}): SystemSource => ({

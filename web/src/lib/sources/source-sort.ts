@@ -3,13 +3,7 @@
  * for systems a missing daily report before a late one. Ties keep the
  * longest-silent first, then code order, so the list does not jump around.
  */
-import type {
-  DailyReportStatus,
-  ProvinceCounters,
-  SyncStatus,
-  SystemSource,
-  VendorSource,
-} from '$lib/api/source-types';
+import type { DailyReportStatus, ProvinceCounters, SyncStatus, SystemSource, VendorSource } from '@kh02/schemas';
 import type { IconName } from '$lib/components/icons/icons';
 
 export const SYNC_RANK: Record<SyncStatus, number> = { silent: 0, late: 1, ok: 2 };

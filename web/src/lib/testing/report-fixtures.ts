@@ -1,5 +1,5 @@
 /* A small, valid Phụ lục VII report for unit tests (not used by the app). */
-import type { RateTriple, Report, ScopeReport } from '$lib/api/report-types';
+import type { RateTriple, Report, ScopeReport } from '@kh02/schemas';
 
 const triple = (period: number, previous: number, cumulative: number) => ({ period, previous, cumulative });
 

@@ -1,4 +1,4 @@
-import { LocalDateSchema } from '@kh02/schemas';
+import { LocalDateSchema } from '../ingest/primitives.js';
 import { z } from 'zod';
 
 /**
@@ -111,11 +111,22 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 
 /** What the API returns: the report plus whether it is frozen. */
-export interface ReportEnvelope {
-  status: 'frozen' | 'provisional';
-  frozen_at: string | null;
-  body_sha256: string | null;
-  report: Report;
-}
+export const ReportEnvelopeSchema = z.object({
+  status: z.enum(['frozen', 'provisional']),
+  frozen_at: z.string().nullable(),
+  body_sha256: z.string().nullable(),
+  report: ReportSchema,
+});
+export type ReportEnvelope = z.infer<typeof ReportEnvelopeSchema>;
+
+/** One frozen snapshot in the list (`GET /api/v1/reports?kind=`), newest first. */
+export const SnapshotInfoSchema = z.object({
+  report_date: z.string(),
+  cutoff_at: z.string(),
+  frozen_at: z.string(),
+  body_sha256: z.string(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
+export const SnapshotListSchema = z.object({ kind: ReportKindSchema, snapshots: z.array(SnapshotInfoSchema) });
 
 export const NATIONAL_SCOPE_CODE = 'VN';

@@ -82,3 +82,12 @@ export const SourcePanelSchema = z.object({
   provinces: z.array(ProvinceCountersSchema),
 });
 export type SourcePanel = z.infer<typeof SourcePanelSchema>;
+
+/** `GET /api/v1/sources/counters?province=`: each commune-level unit of one province with its last report. */
+export const ProvinceCounterListSchema = z.object({
+  generated_at: z.string(),
+  counters_due_since: z.string(),
+  province: z.string(),
+  counters: z.array(CounterSourceSchema),
+});
+export type ProvinceCounterList = z.infer<typeof ProvinceCounterListSchema>;

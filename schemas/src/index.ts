@@ -14,5 +14,6 @@ export * from './ingest/validate-batch.js';
 export * from './ingest/responses.js';
 export * from './status/index.js';
 export * from './tickets/model.js';
+export * from './auth/principal.js';
 export * from './reports/report-model.js';
 export * from './sources/source-model.js';

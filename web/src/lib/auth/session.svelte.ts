@@ -5,7 +5,7 @@
  * display token for every request of this tab; signing out falls back to the
  * display token, so a kiosk tab keeps its wall.
  */
-import { LoginResultParser, type LoginResult, type Principal } from '$lib/api/auth-api';
+import { LoginResultSchema, type LoginResult, type Principal } from '@kh02/schemas';
 
 const KEY = 'kh02.session';
 
@@ -73,7 +73,7 @@ export class Session {
     }
     if (!raw) return;
     try {
-      const saved = LoginResultParser.parse(JSON.parse(raw));
+      const saved = LoginResultSchema.parse(JSON.parse(raw));
       if (Date.parse(saved.expires_at) <= this.#now()) {
         this.#clear();
         return;

@@ -1,6 +1,5 @@
 /* Valid ticket, clock, KPI and principal objects for unit tests (not used by the app). */
-import type { ClockView, Ticket, TicketKpi } from '@kh02/schemas';
-import type { Principal } from '$lib/api/auth-api';
+import type { ClockView, Principal, Ticket, TicketKpi } from '@kh02/schemas';
 
 export function clockView(over: Partial<ClockView> = {}): ClockView {
   return {

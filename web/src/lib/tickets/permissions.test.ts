@@ -3,12 +3,11 @@
  * status, action and assignee, "show the button" must equal "the server
  * would accept it" (api/src/tickets/lifecycle.ts + permissions.ts).
  */
-import { ROLES, TICKET_STATUSES, type Party, type Role } from '@kh02/schemas';
+import { type Party, type Principal, type Role, ROLES, TICKET_STATUSES } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
 import { describe, expect, it } from 'vitest';
 import { nextStatus } from '../../../../api/src/tickets/lifecycle';
 import { canCreate as serverCanCreate, denial } from '../../../../api/src/tickets/permissions';
-import type { Principal } from '$lib/api/auth-api';
 import { principal, ticket } from '$lib/testing/ticket-fixtures';
 import { availableActions, canCreate, isLegal, mayDo, type TicketAction } from './permissions';
 

@@ -5,8 +5,7 @@
  * (may this person see the ticket at all) is not mirrored: the server only
  * returns tickets in scope.
  */
-import type { Party, Role, Ticket, TicketStatus } from '@kh02/schemas';
-import type { Principal } from '$lib/api/auth-api';
+import type { Party, Principal, Role, Ticket, TicketStatus } from '@kh02/schemas';
 
 export type TicketAction =
   'assign' | 'acknowledge' | 'start' | 'report_done' | 'close' | 'reopen' | 'cancel' | 'comment' | 'attach';

@@ -49,6 +49,7 @@ export async function startApiService(deps: {
   registry: Registry;
   logger: Logger;
   now?: () => number;
+  extraReadiness?: Record<string, () => boolean | Promise<boolean>>;
 }): Promise<ApiService> {
   const { env, logger } = deps;
   const now = deps.now ?? Date.now;
@@ -130,13 +131,24 @@ export async function startApiService(deps: {
       database: deps.database,
       now,
       webDir: env.WEB_DIR,
-      readinessChecks: { bus: () => deps.bus.isConnected(), status_engine: () => status.isReady() },
+      readinessChecks: {
+        bus: () => deps.bus.isConnected(),
+        status_engine: () => status.isReady(),
+        ...deps.extraReadiness,
+      },
       security: { corsOrigins: env.CORS_ORIGINS, authReads: env.AUTH_READS },
       reports: reports.routeDeps,
       isWorkingDay: (d) => calendar.isWorkingDay(d),
+      httpTimeouts: env,
+      redEpisodes: (fromMs) =>
+        status.history.redEpisodes(fromMs, (code) => {
+          const kind = deps.registry.kindOf(code);
+          return kind === 'province' || kind === 'agency';
+        }),
       workflow: {
         tickets: workflow.tickets,
         accounts: workflow.accounts,
+        exportAudit: workflow.exportAudit,
         attachmentsDir: workflow.attachmentsDir,
         unitStatus: (code) => {
           const tile = status.engine.tile(code) ?? status.engine.child(code);

@@ -1,10 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { installErrorHandlers, sendError } from '@kh02/platform';
+import {
+  DEFAULT_HTTP_TIMEOUTS,
+  httpServerTimeouts,
+  installErrorHandlers,
+  installStrictJsonParser,
+  sendError,
+  type HttpTimeouts,
+} from '@kh02/platform';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { registerAuditRoutes } from './audit/routes.js';
+import type { ExportAudit } from './audit/export-audit.js';
 import type { AccountService } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerIncidentRoutes } from './incidents/routes.js';
@@ -18,11 +26,14 @@ export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
-  workflow: Omit<TicketRouteDeps, 'now'> & { accounts: AccountService };
+  workflow: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & { accounts: AccountService; exportAudit: ExportAudit };
+  /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
+  redEpisodes: TicketRouteDeps['redEpisodes'];
   security: { corsOrigins: string[]; authReads: boolean };
   /** Daily/weekly report (Phụ lục VII) routes; absent in tests that do not need them. */
   reports?: ReportRouteDeps;
   isWorkingDay: (localDate: string) => boolean;
+  httpTimeouts?: HttpTimeouts;
 }
 
 /** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
@@ -32,17 +43,24 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
     loggerInstance,
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    ...httpServerTimeouts(deps.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
   const webDir = deps.webDir ? resolve(deps.webDir) : undefined;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   installErrorHandlers(app, { notFound: !serveWeb });
+  installStrictJsonParser(app);
   await installSecurity(app, { accounts: deps.workflow.accounts, ...deps.security });
   registerReadRoutes(app, deps);
   registerAuthRoutes(app, { accounts: deps.workflow.accounts, registry: deps.registry });
-  registerTicketRoutes(app, { ...deps.workflow, now: deps.now });
+  registerTicketRoutes(app, { ...deps.workflow, now: deps.now, redEpisodes: deps.redEpisodes });
   registerAuditRoutes(app, { accounts: deps.workflow.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.workflow.accounts, engine: deps.engine, now: deps.now });
-  if (deps.reports) registerReportRoutes(app, deps.reports);
+  if (deps.reports)
+    registerReportRoutes(app, {
+      ...deps.reports,
+      accounts: deps.workflow.accounts,
+      exportAudit: deps.workflow.exportAudit,
+    });
   registerSourceRoutes(app, {
     clickhouse: deps.clickhouse,
     database: deps.database,

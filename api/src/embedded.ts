@@ -107,6 +107,8 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
 
   const api = await startApiService({
     env: apiEnv,
+    // One process: a stalled writer makes the whole system not ready, on either port.
+    extraReadiness: { storage_writers: () => writers.every((w) => w.isHealthy()) },
     bus,
     clickhouse,
     database: ingestEnv.CLICKHOUSE_DATABASE,

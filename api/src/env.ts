@@ -1,4 +1,4 @@
-import { booleanFlag, parseEnv, port } from '@kh02/platform';
+import { HttpTimeoutsEnvShape, booleanFlag, parseEnv, port } from '@kh02/platform';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -42,6 +42,7 @@ export const ApiEnvSchema = z.object({
   SIMULATOR: booleanFlag.default(true),
   SIMULATOR_SAMPLE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
   SIMULATOR_COUNTER_EVERY_MS: z.coerce.number().int().min(5_000).default(300_000),
+  ...HttpTimeoutsEnvShape,
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
 

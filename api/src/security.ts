@@ -34,11 +34,21 @@ export async function installSecurity(
   });
   await app.register(cors, { origin: opts.corsOrigins.length > 0 ? opts.corsOrigins : false, credentials: false });
   if (!opts.authReads) return;
+  // Decided on the route the router matched (after percent-decoding), never on the raw URL:
+  // `/%61pi/v1/wall` reaches the same handler as `/api/v1/wall` and must need the same session.
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/v1/auth/login')) return;
+    const route = request.routeOptions.url;
+    if (route === undefined || !route.startsWith('/api/') || request.routeOptions.config.public === true) return;
     await authenticateOr401(request, reply, opts.accounts, {
       vi: 'Cần đăng nhập hoặc mã hiển thị (display token).',
       en: 'Sign-in or a display token is required.',
     });
   });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers without a session (sign-in itself). */
+    public?: boolean;
+  }
 }

@@ -42,6 +42,9 @@ describe('SystemHealth samples', () => {
     expect(held).toHaveLength(50);
     expect(held[0]?.eventId).toBe('e950');
     expect(held.at(-1)?.eventId).toBe('e999');
+    // A dropped id is forgotten: the same id arriving again (newer) is held, not refused as a duplicate.
+    h.addSample(sample('e0', 2_000));
+    expect(h.samplesSince(0).at(-1)?.eventId).toBe('e0');
   });
 
   it('prunes samples older than the window', () => {

@@ -1,10 +1,22 @@
 import helmet from '@fastify/helmet';
 import { MAX_BODY_BYTES } from '@kh02/schemas';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { ApiKeyRecord } from './auth/api-keys.js';
 import { tokenFromHeaders } from './auth/api-keys.js';
-import { installErrorHandlers, sendError } from '@kh02/platform';
+import {
+  DEFAULT_HTTP_TIMEOUTS,
+  httpServerTimeouts,
+  installErrorHandlers,
+  installStrictJsonParser,
+  sendError,
+} from '@kh02/platform';
 import type { IngestDeps } from './ingest-deps.js';
 import { registerTelemetryRoutes } from './routes/telemetry.js';
 import { registerSchemaRoutes } from './openapi/schema-routes.js';
@@ -27,6 +39,7 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
     // Per-request access logs at 10k req/s would cost more than the work itself; counters cover it.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    ...httpServerTimeouts(deps.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
   let shuttingDown = false;
   app.decorate('markShuttingDown', () => {
@@ -41,50 +54,50 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
 
   // JSON only: every other media type is a 415. The raw bytes are kept for body hashing and signatures.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const raw = body as Buffer;
+  installStrictJsonParser(app, (request, raw) => {
     request.rawBody = raw;
-    if (raw.length === 0) {
-      done(Object.assign(new Error('empty body'), { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', statusCode: 400 }));
-      return;
-    }
-    try {
-      done(null, JSON.parse(raw.toString('utf8')));
-    } catch (err) {
-      done(err as Error);
-    }
   });
 
   app.addHook('onResponse', async (_request, reply) => {
     deps.metrics.response(reply.statusCode);
   });
 
-  app.addHook('preHandler', async (request, reply) => {
-    // Every write needs a key; the published schemas (GET) are public.
-    if (request.method !== 'POST' || !request.url.startsWith('/v1/')) return;
+  // The key is checked before the body is read (onRequest), on the route the router matched: a
+  // request without a valid key is a 401 whatever its body, and an unread body never holds a socket.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.apiKey !== true) return;
     const check = deps.keys.verify(tokenFromHeaders(request.headers), deps.now());
     if (!check.ok) {
       request.log.info({ reason: check.reason }, 'rejected API key');
+      closeIfBodyPending(request, reply);
       return sendError(reply, 'UNAUTHENTICATED');
     }
     const waitMs = deps.rateLimiter.take(check.key.id, check.key.rate_per_sec, check.key.burst, deps.now());
-    if (waitMs > 0) return sendError(reply, 'RATE_LIMITED', { retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) });
+    if (waitMs > 0) {
+      closeIfBodyPending(request, reply);
+      return sendError(reply, 'RATE_LIMITED', { retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) });
+    }
+    request.auth = { key: check.key };
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.auth?.key;
+    if (!key) return;
     const header = request.headers[SIGNATURE_HEADER];
-    if (check.key.require_signature || header !== undefined) {
+    if (key.require_signature || header !== undefined) {
       const sig = verifySignature(
         typeof header === 'string' ? header : undefined,
         request.rawBody ?? Buffer.alloc(0),
-        check.key.secret_sha256,
-        check.key.id,
+        key.secret_sha256,
+        key.id,
         nonces,
         deps.now(),
       );
       if (!sig.ok) {
-        request.log.info({ reason: sig.reason, key: check.key.id }, 'rejected request signature');
+        request.log.info({ reason: sig.reason, key: key.id }, 'rejected request signature');
         return sendError(reply, sig.reason === 'replayed' ? 'REPLAYED_REQUEST' : 'BAD_SIGNATURE');
       }
     }
-    request.auth = { key: check.key };
   });
 
   registerTelemetryRoutes(app, deps);
@@ -104,8 +117,19 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
   return app;
 }
 
+/** Answering before the body arrived: close the connection rather than read (or wait for) a body nobody wants. */
+function closeIfBodyPending(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) {
+    reply.header('connection', 'close');
+  }
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     markShuttingDown(): void;
+  }
+  interface FastifyContextConfig {
+    /** The route needs an ingest API key (checked before the body is read). */
+    apiKey?: boolean;
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_BUS_LIMITS, booleanFlag, parseEnv, port } from '@kh02/platform';
+import { DEFAULT_BUS_LIMITS, HttpTimeoutsEnvShape, booleanFlag, parseEnv, port } from '@kh02/platform';
 import { z } from 'zod';
 
 /** Ingest + writer configuration. Every variable is documented in docs/configuration.md. */
@@ -32,6 +32,9 @@ export const IngestEnvSchema = z
     WRITER_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(1_000).default(500),
     WRITER_HIGH_WATER_ROWS: z.coerce.number().int().min(1_000).default(200_000),
     WRITER_EXACT_DEDUP: booleanFlag.default(true),
+    /** Messages waiting and nothing stored for this long: the writer is stalled and /ready answers 503. */
+    WRITER_STALL_AFTER_MS: z.coerce.number().int().min(1_000).default(30_000),
+    ...HttpTimeoutsEnvShape,
   })
   .transform((e) => ({
     ...e,

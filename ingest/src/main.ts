@@ -1,4 +1,11 @@
-import { createLogger, loadRegistry, ShutdownSequence } from '@kh02/platform';
+import {
+  ConsumerProgressMonitor,
+  createLogger,
+  loadRegistry,
+  ShutdownSequence,
+  WRITER_TELEMETRY_CONSUMER,
+} from '@kh02/platform';
+import { STREAMS } from '@kh02/schemas';
 import { loadIngestEnv } from './env.js';
 import { loadOrCreateKeys } from './key-file.js';
 import { createBusFromEnv, createIngestApp } from './wiring.js';
@@ -14,7 +21,18 @@ const registry = await loadRegistry(env.REGISTRY_OVERRIDE_FILE);
 const bus = createBusFromEnv(env, logger, 'kh02-ingest');
 await bus.start();
 const keys = await loadOrCreateKeys(env.API_KEYS_FILE, { createDemo: false, registry });
-const app = createIngestApp(env, { bus, keys: keys.store, registry, logger });
+// The writer runs elsewhere; watched through the bus, a stalled writer still makes this /ready fail.
+const writerProgress = new ConsumerProgressMonitor(bus, STREAMS.telemetry, WRITER_TELEMETRY_CONSUMER);
+const app = createIngestApp(env, {
+  bus,
+  keys: keys.store,
+  registry,
+  logger,
+  readinessChecks: [
+    async () =>
+      (await writerProgress.sample().catch(() => ({ stalledForMs: 0 }))).stalledForMs <= env.WRITER_STALL_AFTER_MS,
+  ],
+});
 await app.listen({ host: env.INGEST_HOST, port: env.INGEST_PORT, backlog: env.INGEST_LISTEN_BACKLOG });
 
 new ShutdownSequence(logger)

@@ -65,6 +65,7 @@ export function createIngestApp(
       metrics: new IngestMetrics(),
       timeWindow: DEFAULT_TIME_WINDOW,
       now: Date.now,
+      httpTimeouts: env,
       ...(deps.readinessChecks ? { readinessChecks: deps.readinessChecks } : {}),
       ...(deps.extraMetrics ? { extraMetrics: deps.extraMetrics } : {}),
     },
@@ -89,6 +90,7 @@ export function createWriters(
     maxBatchRows: env.WRITER_MAX_BATCH_ROWS,
     flushIntervalMs: env.WRITER_FLUSH_INTERVAL_MS,
     highWaterRows: env.WRITER_HIGH_WATER_ROWS,
+    stallAfterMs: env.WRITER_STALL_AFTER_MS,
   };
   return [
     new BusWriter({
@@ -112,7 +114,9 @@ export function createWriters(
 }
 
 /** Prometheus lines for writers running in this process: progress, retries, dead letters, backlog. */
-export function writerMetrics(writers: { origin: string; stats: BusWriter['stats'] }[]): string {
+export function writerMetrics(
+  writers: { origin: string; stats: BusWriter['stats']; stalledForMs(): number; isStalled(): boolean }[],
+): string {
   const lines: string[] = [];
   for (const w of writers) {
     const l = `{stream="${w.origin}"}`;
@@ -123,6 +127,8 @@ export function writerMetrics(writers: { origin: string; stats: BusWriter['stats
       `kh02_writer_duplicates_skipped_total${l} ${w.stats.duplicatesSkipped}`,
       `kh02_writer_buffered_rows${l} ${w.stats.bufferedRows}`,
       `kh02_writer_consecutive_retries${l} ${w.stats.retries}`,
+      `kh02_writer_stalled${l} ${w.isStalled() ? 1 : 0}`,
+      `kh02_writer_stalled_seconds${l} ${(w.stalledForMs() / 1000).toFixed(1)}`,
     );
   }
   return lines.join('\n') + '\n';

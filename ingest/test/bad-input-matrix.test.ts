@@ -8,7 +8,7 @@ import { localJournaledBus } from './support/buses.js';
 import { counter, sample } from './support/fixtures.js';
 import { startIngestHarness, type IngestHarness, type InjectResponse } from './support/harness.js';
 import { AUTH_CASES } from './support/matrix-auth-cases.js';
-import { BODY_CASES, type MatrixCase, type StoredTable } from './support/matrix-cases.js';
+import { BODY_CASES, TEXT_CASES, type MatrixCase, type StoredTable } from './support/matrix-cases.js';
 import { MATRIX_KEY_RECORDS } from './support/matrix-keys.js';
 import { openTestStore, TEST_DB } from './support/store.js';
 import { startWriter } from './support/writer.js';
@@ -90,7 +90,7 @@ function expectRefusal(res: InjectResponse, c: MatrixCase): void {
 }
 
 describe.sequential('bad-input matrix', () => {
-  it.each([...BODY_CASES, ...AUTH_CASES])('$name → $status $code, stream unchanged', async (c) => {
+  it.each([...TEXT_CASES, ...BODY_CASES, ...AUTH_CASES])('$name → $status $code, stream unchanged', async (c) => {
     if (c.prepare) await c.prepare(h);
     for (const [table, n] of Object.entries(c.preparedRows ?? {})) expectedRows[table as StoredTable] += n;
     const before = await lastSeq();
@@ -119,8 +119,10 @@ describe.sequential('bad-input matrix', () => {
     examinedElsewhere.push(one.event_id);
     expect((await h.post('/v1/health-samples', one)).statusCode).toBe(202);
     await writerCaughtUp();
+    const skipped = writer.stats.duplicatesSkipped;
     expect((await h.post('/v1/health-samples', one)).statusCode).toBe(202);
     await writerCaughtUp();
+    expect(writer.stats.duplicatesSkipped).toBe(skipped + 1);
     const rs = await store.client.query({
       query: `SELECT count() AS n FROM ${TEST_DB}.health_samples WHERE event_id = {id:String}`,
       query_params: { id: one.event_id },

@@ -133,7 +133,7 @@ describe('rejecting bad input with a specific bilingual error and storing nothin
     expect(ctlBody.error.details?.[0]).toMatchObject({ path: 'alerts[0].message', reason: 'control_chars' });
   });
 
-  it('400 for a repeated event id within one request', async () => {
+  it('207 with the repeated row rejected (duplicate_event_id) for an event id repeated within one request', async () => {
     const one = sample();
     const res = await h.post('/v1/health-samples', { events: [one, { ...one }] });
     expect(res.statusCode).toBe(207);

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => store.close());
 
 async function truncate(): Promise<void> {
-  for (const t of ['health_samples', 'counter_reports'])
+  for (const t of ['health_samples', 'counter_reports', 'event_ids'])
     await store.client.command({ query: `TRUNCATE TABLE ${TEST_DB}.${t}` });
 }
 
@@ -75,7 +75,26 @@ describe.each([localJournaledBus(), natsBus()])('ingest → bus → writer → C
 
     expect(await countRows(store.client, 'health_samples')).toEqual({ rows: 300, distinct: 300 });
     expect(await countRows(store.client, 'counter_reports')).toEqual({ rows: 120, distinct: 120 });
+    // The writer itself saw the 20 re-sent events and dropped them (merges are frozen, so the count above is raw).
+    expect(writer.stats.duplicatesSkipped).toBe(20);
     expect(writer.stats.deadLettered).toBe(0);
+    await writer.stop();
+    await h.close();
+  });
+
+  it('stores an event once when it is re-sent with the same event_id but a re-stamped time', async () => {
+    await truncate();
+    const h = await startIngestHarness({ bus: kind.create() });
+    const writer = startWriter(h.bus, store.client);
+    await writer.start();
+    const first = sample();
+    const later = new Date(Date.parse(first.observed_at) + 60_000).toISOString();
+    expect((await h.post('/v1/health-samples', first)).statusCode).toBe(202);
+    await eventually(async () => (await countRows(store.client, 'health_samples')).rows === 1, 20_000);
+    expect((await h.post('/v1/health-samples', { ...first, observed_at: later })).statusCode).toBe(202);
+    await eventually(() => writer.stats.messagesAcked >= 2 && writer.stats.bufferedRows === 0, 20_000);
+    expect(await countRows(store.client, 'health_samples')).toEqual({ rows: 1, distinct: 1 });
+    expect(writer.stats.duplicatesSkipped).toBe(1);
     await writer.stop();
     await h.close();
   });

@@ -19,6 +19,7 @@ export const SUBJECTS = {
   ticket: (ticketId: string) => `kh02.workflow.v1.ticket.${ticketId}`,
   account: (userId: string) => `kh02.workflow.v1.account.${userId}`,
   config: (name: string) => `kh02.workflow.v1.config.${name}`,
+  exportAudit: (id: string) => `kh02.workflow.v1.export.${id}`,
 } as const;
 
 export function kindFromSubject(subject: string): TelemetryKind | undefined {

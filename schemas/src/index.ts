@@ -9,6 +9,7 @@ export * from './ingest/counter-report.js';
 export * from './ingest/incident-report.js';
 export * from './ingest/kinds.js';
 export * from './ingest/issues.js';
+export * from './json/json-text.js';
 export * from './ingest/time-window.js';
 export * from './ingest/validate-batch.js';
 export * from './ingest/responses.js';

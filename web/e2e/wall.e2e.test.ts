@@ -121,7 +121,9 @@ describe('KH02 wall in Chromium', () => {
   });
 
   it("opens the red system's own page from the drill-down", async () => {
-    await page.goto(`${sut.system.apiUrl}/system/${target.id}`);
+    await page.goto(`${sut.system.apiUrl}/province/${target.unitCode}`);
+    await page.click(`[data-testid="systems"] tr[data-code="${target.id}"] a`);
+    await page.waitForURL(`**/system/${target.id}`);
     await page.waitForSelector('[data-testid="unit-status"]', { timeout: 10_000 });
     expect(await page.textContent('h1')).toBe(target.name);
     expect(await page.getAttribute('[data-testid="unit-status"]', 'data-status')).toBe('red');

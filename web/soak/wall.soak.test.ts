@@ -37,7 +37,8 @@ describe('wall soak', () => {
         await cdp.send('Performance.enable');
         // Sample in the map view, once per 40 s rotation cycle (4 views × 10 s).
         const samples: { heap: number; nodes: number; listeners: number }[] = [];
-        const cycles = Math.max(2, Math.floor((minutes * 60) / 40));
+        // At least 3: cycle 1 warms up, so cycle 2 is compared with a later one, never with itself.
+        const cycles = Math.max(3, Math.floor((minutes * 60) / 40));
         for (let i = 0; i < cycles; i++) {
           await page.waitForSelector('.wall[data-view="map"]', { timeout: 45_000 });
           await page.waitForTimeout(3_000);
@@ -51,7 +52,7 @@ describe('wall soak', () => {
           );
           await page.waitForSelector('.wall[data-view="agencies"]', { timeout: 45_000 });
         }
-        const [first, last] = [samples[1] ?? samples[0]!, samples.at(-1)!];
+        const [first, last] = [samples[1]!, samples.at(-1)!];
         process.stdout.write(
           `soak ${minutes} min: heap ${(first.heap / 1e6).toFixed(1)} → ${(last.heap / 1e6).toFixed(1)} MB (×${(last.heap / first.heap).toFixed(3)}), ` +
             `nodes ${first.nodes} → ${last.nodes}, listeners ${first.listeners} → ${last.listeners}\n`,

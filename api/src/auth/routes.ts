@@ -13,7 +13,7 @@ const LoginSchema = z.strictObject({ username: z.string().min(1).max(40), passwo
 export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: AccountService; registry: Registry }): void {
   const auth = requireSession(deps.accounts);
 
-  app.post('/api/v1/auth/login', async (req, reply) => {
+  app.post('/api/v1/auth/login', { config: { public: true } }, async (req, reply) => {
     const body = LoginSchema.safeParse(req.body);
     if (!body.success) return sendError(reply, 'BAD_REQUEST');
     try {

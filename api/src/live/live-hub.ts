@@ -11,7 +11,14 @@ import type {
 import type { Registry } from '@kh02/schemas/registry';
 import type { Server, Socket } from 'socket.io';
 import type { EngineChanges, StatusEngine } from '../status/engine.js';
-import { countStatuses, newestDataAsOf, presentChild, presentTile, type PipelineHealth } from './present.js';
+import {
+  countStatuses,
+  HEALTHY_PIPELINE,
+  newestDataAsOf,
+  presentChild,
+  presentTile,
+  type PipelineHealth,
+} from './present.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -54,7 +61,7 @@ const unitRoom = (code: string) => `unit:${code}`;
 export class LiveHub {
   private readonly rooms = new Map<string, Room>();
   private timers: NodeJS.Timeout[] = [];
-  private pipeline: PipelineHealth = { lag_ms: 0, stale: false };
+  private pipeline: PipelineHealth = HEALTHY_PIPELINE;
 
   constructor(
     private readonly io: LiveServer,

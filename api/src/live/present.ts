@@ -1,9 +1,20 @@
-import { bilingual, type ChildTile, type Reason, type StatusCounts, type Tile, type UnitStatus } from '@kh02/schemas';
+import {
+  bilingual,
+  type ChildTile,
+  type PipelineHealth,
+  type Reason,
+  type StatusCounts,
+  type Tile,
+  type UnitStatus,
+} from '@kh02/schemas';
 
-export interface PipelineHealth {
-  lag_ms: number;
-  stale: boolean;
-}
+export type { PipelineHealth };
+
+export const HEALTHY_PIPELINE: PipelineHealth = {
+  lag_ms: 0,
+  stale: false,
+  storage: { stalled: false, waiting: 0, stalled_for_ms: 0 },
+};
 
 function staleReason(p: PipelineHealth): Reason {
   const seconds = Math.round(p.lag_ms / 1000);

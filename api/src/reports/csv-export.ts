@@ -27,7 +27,24 @@ export function scopesOf(report: Report, scope: string | undefined): ScopeReport
   return province ? [province] : undefined;
 }
 
-export function reportCsv(report: Report, status: 'frozen' | 'provisional', scopes: readonly ScopeReport[]): string {
+/** Who downloaded the file and when, printed into it (the audit trail has the same record). */
+export interface Watermark {
+  username: string;
+  name: string;
+  /** ISO instant of the download. */
+  at: string;
+  classification: string;
+}
+
+export const watermarkText = (w: Watermark) =>
+  `Bản tải xuống của ${w.name} (${w.username}) lúc ${viDateTime(w.at)} — Độ mật: ${w.classification}`;
+
+export function reportCsv(
+  report: Report,
+  status: 'frozen' | 'provisional',
+  scopes: readonly ScopeReport[],
+  watermark?: Watermark,
+): string {
   const h = headings(report, report.national, status);
   const kindLabel = report.kind === 'daily' ? 'Báo cáo ngày' : 'Báo cáo tuần';
   const cut = viDateTime(status === 'frozen' ? report.cutoff_at : report.data_as_of);
@@ -46,7 +63,7 @@ export function reportCsv(report: Report, status: 'frozen' | 'provisional', scop
     h.changeColumn,
     'Ghi chú/Đánh giá',
   ];
-  const lines = [line(header)];
+  const lines = watermark ? [line([watermarkText(watermark)]), line(header)] : [line(header)];
   for (const scope of scopes) {
     for (const row of tableRows(report, scope)) {
       if (row.kind === 'section') continue;

@@ -1,6 +1,7 @@
 import { viDateTime } from './format-vi.js';
 import type { Report, ScopeReport } from '@kh02/schemas';
 import { headings, tableRows, type TableRow } from './report-table.js';
+import { watermarkText, type Watermark } from './csv-export.js';
 
 /*
  * The report as a printable Vietnamese HTML page (A4), laid out like the
@@ -36,6 +37,7 @@ const STYLE = `
   tr.section td { font-weight: 700; background: #f4f4f4; }
   td.indicator { padding-left: 12pt; }
   footer { margin-top: 10pt; font-size: 8.5pt; color: #444; }
+  .watermark { font-size: 8.5pt; color: #444; margin: 0 0 6pt; text-align: right; }
 `;
 
 function rowHtml(row: TableRow): string {
@@ -51,6 +53,8 @@ export interface RenderMeta {
   status: 'frozen' | 'provisional';
   frozenAt: string | null;
   sha256: string | null;
+  /** A download names its person and time on every page. */
+  watermark?: Watermark;
 }
 
 function scopePage(report: Report, scope: ScopeReport, meta: RenderMeta): string {
@@ -59,7 +63,9 @@ function scopePage(report: Report, scope: ScopeReport, meta: RenderMeta): string
     meta.status === 'frozen' && meta.frozenAt && meta.sha256
       ? `Bản chốt lưu lúc ${viDateTime(meta.frozenAt)}; mã kiểm tra SHA-256 ${meta.sha256.slice(0, 16)}…`
       : 'Bản tạm tính: số liệu còn thay đổi cho đến giờ chốt.';
+  const mark = meta.watermark ? `<p class="watermark">${esc(watermarkText(meta.watermark))}</p>` : '';
   return `<section class="page">
+  ${mark}
   <header>
     <div class="org">Trung tâm Chỉ huy giám sát, điều hành Kế hoạch 02-KH/BCĐTW</div>
     <h1>${esc(h.title)}</h1>
@@ -72,7 +78,7 @@ function scopePage(report: Report, scope: ScopeReport, meta: RenderMeta): string
       ${tableRows(report, scope).map(rowHtml).join('\n      ')}
     </tbody>
   </table>
-  <footer>${esc(proof)}</footer>
+  <footer>${esc(proof)}${meta.watermark ? `<br>${esc(watermarkText(meta.watermark))}` : ''}</footer>
 </section>`;
 }
 

@@ -1,6 +1,11 @@
 import { bilingual, LocalDateSchema, NATIONAL_SCOPE_CODE, type ReportEnvelope, ReportKindSchema } from '@kh02/schemas';
 import { sendError } from '@kh02/platform';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ExportAudit } from '../audit/export-audit.js';
+import { exportDenial, mayReadReports } from '../auth/access.js';
+import type { AccountService } from '../auth/accounts.js';
+import { requireSession } from '../auth/auth-hooks.js';
+import type { Principal } from '../auth/principal.js';
 import { z } from 'zod';
 import { reportCsv, scopesOf } from './csv-export.js';
 import { reportHtml } from './html-template.js';
@@ -12,6 +17,12 @@ import type { ReportService } from './report-service.js';
 export interface ReportRouteDeps {
   reports: Pick<ReportService, 'get' | 'list'>;
   pdf: Pick<PdfRenderer, 'render'>;
+}
+
+/** Sessions and the export audit trail, from the accounts module. */
+export interface ReportAccessDeps {
+  accounts: AccountService;
+  exportAudit: Pick<ExportAudit, 'record'>;
 }
 
 const ReportParams = z.object({ kind: ReportKindSchema, date: LocalDateSchema });
@@ -38,13 +49,17 @@ function badRequest(reply: FastifyReply, issues: z.core.$ZodIssue[]) {
   });
 }
 
-function cacheHeaders(reply: FastifyReply, env: ReportEnvelope, variant: string): void {
-  if (env.status === 'frozen' && env.body_sha256) {
-    // A frozen snapshot never changes: clients and proxies may keep it for good.
-    reply.header('cache-control', 'public, max-age=31536000, immutable');
-    reply.header('etag', `"${env.body_sha256.slice(0, 32)}-${variant}"`);
+/**
+ * Reports are private data: never kept by a shared proxy. A frozen JSON
+ * snapshot never changes, so the person's own browser may revalidate it by
+ * ETag; downloads carry the person's watermark and are never stored at all.
+ */
+function cacheHeaders(reply: FastifyReply, env: ReportEnvelope, format: string): void {
+  if (format === 'json' && env.status === 'frozen' && env.body_sha256) {
+    reply.header('cache-control', 'private, no-cache');
+    reply.header('etag', `"${env.body_sha256.slice(0, 32)}-json"`);
   } else {
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', 'private, no-store');
   }
   reply.header('x-report-status', env.status);
 }
@@ -59,14 +74,25 @@ const fileName = (env: ReportEnvelope, scope: string, ext: string) =>
  *   (json: the whole report; csv: every scope unless one is asked for;
  *   html/pdf: the national page unless a province or `all` is asked for).
  */
-export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps): void {
-  app.get('/api/v1/reports', async (req, reply) => {
+export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps & ReportAccessDeps): void {
+  const auth = requireSession(deps.accounts);
+  const reader = (req: FastifyRequest, reply: FastifyReply): Principal | undefined => {
+    const p = req.principal;
+    if (p && mayReadReports(p)) return p;
+    void sendError(reply, 'FORBIDDEN');
+    return undefined;
+  };
+
+  app.get('/api/v1/reports', { preHandler: auth }, async (req, reply) => {
+    if (!reader(req, reply)) return reply;
     const q = ListQuery.safeParse(req.query);
     if (!q.success) return badRequest(reply, q.error.issues);
     return reply.send({ kind: q.data.kind, snapshots: await deps.reports.list(q.data.kind, q.data.limit) });
   });
 
-  app.get('/api/v1/reports/:kind/:date', async (req, reply) => {
+  app.get('/api/v1/reports/:kind/:date', { preHandler: auth }, async (req, reply) => {
+    const p = reader(req, reply);
+    if (!p) return reply;
     const params = ReportParams.safeParse(req.params);
     if (!params.success) return badRequest(reply, params.error.issues);
     const query = ReportQuery.safeParse(req.query);
@@ -86,19 +112,30 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
       return reply.send(env);
     }
     const scope = query.data.scope ?? (format === 'csv' ? 'all' : NATIONAL_SCOPE_CODE);
+    const denied = exportDenial(p, scope);
+    if (denied) return sendError(reply, 'FORBIDDEN', { message: denied });
     const scopes = scopesOf(env.report, scope);
     if (!scopes) return sendError(reply, 'NOT_FOUND');
-    cacheHeaders(reply, env, `${format}-${scope}`);
+    // Durable in the audit trail before a byte leaves; the watermark names the same person and time.
+    const { at } = await deps.exportAudit.record(p, {
+      what: `report:${kind}:${date}`,
+      format,
+      scope,
+      classification: 'thuong',
+    });
+    const watermark = { username: p.username, name: p.name, at, classification: 'Thường' };
+    cacheHeaders(reply, env, format);
     if (format === 'csv') {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(env, scope, 'csv')}"`)
-        .send(reportCsv(env.report, env.status, scopes));
+        .send(reportCsv(env.report, env.status, scopes, watermark));
     }
     const html = reportHtml(env.report, scopes, {
       status: env.status,
       frozenAt: env.frozen_at,
       sha256: env.body_sha256,
+      watermark,
     });
     if (format === 'html') return reply.type('text/html; charset=utf-8').send(html);
     const pdf = await deps.pdf.render(html);

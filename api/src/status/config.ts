@@ -82,6 +82,8 @@ export const ThresholdsSchema = z.strictObject({
     /** The wall's feed is behind by more than this → every tile is `stale`. */
     pipelineLagMs: z.number().int().positive().default(30_000),
     busDownMs: z.number().int().positive().default(10_000),
+    /** Telemetry waits and the writer stored nothing for this long → the wall says storage is stalled. */
+    storageStallMs: z.number().int().positive().default(30_000),
   }),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;

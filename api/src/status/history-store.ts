@@ -2,6 +2,12 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Reason, StatusChange, UnitStatus } from '@kh02/schemas';
 import type { Logger } from 'pino';
 
+export interface RedSpell {
+  code: string;
+  fromMs: number;
+  toMs: number | null;
+}
+
 /** Persists colour changes to ClickHouse in small batches and reads recent history back. */
 export class StatusHistoryStore {
   private pending: StatusChange[] = [];
@@ -44,6 +50,40 @@ export class StatusHistoryStore {
       format: 'JSONEachRow',
     });
     return new Map((await last.json<{ code: string; status: UnitStatus }>()).map((r) => [r.code, r.status]));
+  }
+
+  /**
+   * Each unit's spells in red that ended after `fromMs` (or have not ended),
+   * from the stored colour changes: a unit red since before `fromMs` starts
+   * its spell at the change that made it red.
+   */
+  async redEpisodes(fromMs: number, include: (code: string) => boolean): Promise<RedSpell[]> {
+    await this.flush();
+    const rs = await this.client.query({
+      query: `WITH {from:DateTime64(3, 'UTC')} AS since
+              SELECT code, at, to_status FROM ${this.db}.status_changes FINAL
+              WHERE at >= since OR (code, at) IN (
+                SELECT code, max(at) FROM ${this.db}.status_changes WHERE at < since GROUP BY code)
+              ORDER BY code, at`,
+      query_params: { from: new Date(fromMs).toISOString().replace('Z', '') },
+      format: 'JSONEachRow',
+    });
+    const rows = await rs.json<{ code: string; at: string; to_status: UnitStatus }>();
+    const spells: RedSpell[] = [];
+    let open: RedSpell | undefined;
+    for (const r of rows) {
+      if (!include(r.code)) continue;
+      const at = Date.parse(r.at.endsWith('Z') ? r.at : `${r.at}Z`);
+      if (open && open.code !== r.code) open = undefined;
+      if (r.to_status === 'red' && !open) {
+        open = { code: r.code, fromMs: at, toMs: null };
+        spells.push(open);
+      } else if (r.to_status !== 'red' && open) {
+        open.toMs = at;
+        open = undefined;
+      }
+    }
+    return spells.filter((e) => e.toMs === null || e.toMs >= fromMs);
   }
 
   start(flushEveryMs = 2_000): void {

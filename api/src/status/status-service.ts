@@ -1,7 +1,14 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { TelemetryBatchMessage } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
-import type { Bus, Logger } from '@kh02/platform';
+import {
+  ConsumerProgressMonitor,
+  WRITER_TELEMETRY_CONSUMER,
+  WRITER_WORKFLOW_CONSUMER,
+  type Bus,
+  type Logger,
+} from '@kh02/platform';
+import { STREAMS } from '@kh02/schemas';
 import { LiveHub, type LiveHubOptions, type LiveServer } from '../live/live-hub.js';
 import type { StatusConfig } from './config.js';
 import type { WorkingCalendarPort } from './evaluate/context.js';
@@ -37,6 +44,7 @@ export class StatusService {
   private readonly feed: TelemetryFeed;
   private timers: NodeJS.Timeout[] = [];
   private busDownSinceMs: number | undefined;
+  private readonly writers: ConsumerProgressMonitor[];
   private started = false;
 
   constructor(private readonly deps: StatusServiceDeps) {
@@ -51,6 +59,11 @@ export class StatusService {
     this.engine.onChanges((c) => this.history.record(c.statusChanges));
     this.hub = new LiveHub(deps.io, this.engine, deps.registry, deps.now, deps.live);
     this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now, deps.onTelemetry);
+    // Watched through the bus, so the wall sees a stalled writer in either topology.
+    this.writers = [
+      new ConsumerProgressMonitor(deps.bus, STREAMS.telemetry, WRITER_TELEMETRY_CONSUMER, deps.now),
+      new ConsumerProgressMonitor(deps.bus, STREAMS.workflow, WRITER_WORKFLOW_CONSUMER, deps.now),
+    ];
   }
 
   isReady(): boolean {
@@ -94,6 +107,18 @@ export class StatusService {
     const busDown = this.busDownSinceMs !== undefined && this.deps.now() - this.busDownSinceMs > t.busDownMs;
     const lag = connected ? await this.feed.lag().catch(() => ({ pending: 0, lagMs: 0 })) : { pending: 0, lagMs: 0 };
     const lagMs = busDown && this.busDownSinceMs !== undefined ? this.deps.now() - this.busDownSinceMs : lag.lagMs;
-    this.hub.setPipeline({ lag_ms: lagMs, stale: busDown || lag.lagMs > t.pipelineLagMs });
+    const writers = connected
+      ? await Promise.all(this.writers.map((w) => w.sample().catch(() => ({ waiting: 0, stalledForMs: 0 }))))
+      : [];
+    const stalledForMs = Math.max(0, ...writers.map((w) => w.stalledForMs));
+    this.hub.setPipeline({
+      lag_ms: lagMs,
+      stale: busDown || lag.lagMs > t.pipelineLagMs,
+      storage: {
+        stalled: stalledForMs > t.storageStallMs,
+        waiting: writers.reduce((n, w) => n + w.waiting, 0),
+        stalled_for_ms: stalledForMs,
+      },
+    });
   }
 }

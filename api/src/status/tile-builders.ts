@@ -79,7 +79,7 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 
 
 /** What must change for operators to be told at once: the colour or which indicators explain it. */
 export function urgentSignature(t: { status: UnitStatus; reasons: Reason[] }): string {
-  return `${t.status}|${t.reasons.map((r) => `${r.indicator}:${r.status}:${r.source?.code ?? ''}`).join(',')}`;
+  return `${t.status}|${t.reasons.map((r) => `${r.indicator}:${r.rule ?? ''}:${r.status}:${r.source?.code ?? ''}`).join(',')}`;
 }
 
 /**

@@ -22,6 +22,8 @@ import type { Principal } from '../auth/principal.js';
 import type { TicketAction } from './lifecycle.js';
 import { TicketError } from './ticket-errors.js';
 import type { TicketService } from './ticket-service.js';
+import type { RedEpisode } from './ticket-views.js';
+import { mayReadKpi } from '../auth/access.js';
 
 export interface TicketRouteDeps {
   tickets: TicketService;
@@ -30,6 +32,8 @@ export interface TicketRouteDeps {
   unitStatus: (code: string) => { status: UnitStatus; reasons: Reason[] } | undefined;
   attachmentsDir: string;
   now: () => number;
+  /** Wall units' red spells since a time (from the status history), for the routing KPI. */
+  redEpisodes: (fromMs: number) => Promise<RedEpisode[]>;
 }
 
 const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -74,7 +78,8 @@ const ACTION_BODIES: Record<
   report_done: { path: 'done', schema: TextBodySchema('result_report', 10_000) },
   close: { path: 'close', schema: TextBodySchema('verification_note', 2_000) },
   reopen: { path: 'reopen', schema: TextBodySchema('reason', 2_000) },
-  cancel: { path: 'cancel', schema: TextBodySchema('reason', 2_000) },
+  // A cancelled ticket stops holding its unit's colour: the reason must say why (duplicate of …, false alarm …).
+  cancel: { path: 'cancel', schema: TextBodySchema('reason', 2_000, 10) },
   comment: { path: 'comments', schema: TextBodySchema('text', 5_000) },
 };
 
@@ -211,7 +216,11 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     },
   );
 
-  app.get<{ Querystring: { days?: string } }>('/api/v1/tickets-kpi', { preHandler: auth }, (req, reply) =>
-    reply.send(deps.tickets.kpi(deps.now(), Math.min(365, Math.max(1, Number(req.query.days ?? 30) || 30)))),
-  );
+  app.get<{ Querystring: { days?: string } }>('/api/v1/tickets-kpi', { preHandler: auth }, async (req, reply) => {
+    if (!mayReadKpi(me(req))) return sendError(reply, 'FORBIDDEN');
+    const days = Math.min(365, Math.max(1, Number(req.query.days ?? 30) || 30));
+    const now = deps.now();
+    const episodes = await deps.redEpisodes(now - days * 86_400_000);
+    return reply.send(deps.tickets.kpi(now, days, episodes));
+  });
 }

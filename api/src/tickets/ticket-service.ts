@@ -21,8 +21,17 @@ import { nextStatus, type TicketAction } from './lifecycle.js';
 import { canCreate, canView, denial } from './permissions.js';
 import { applyTicketEvent } from './projection.js';
 import { defaultRouting } from './routing.js';
+import { AppliedCommandKeys, commandDigest, idempotencyConflict } from './command-keys.js';
 import { TicketError } from './ticket-errors.js';
-import { isActive, redRoutedKpi, ticketReasons, ticketSummary, toView, wallUnitOf } from './ticket-views.js';
+import {
+  isActive,
+  redRoutedKpi,
+  ticketReasons,
+  ticketSummary,
+  toView,
+  wallUnitOf,
+  type RedEpisode,
+} from './ticket-views.js';
 
 export interface TicketServiceDeps {
   log: WorkflowLog;
@@ -70,13 +79,12 @@ const EVENT_TYPES: Record<TicketAction, string> = {
  */
 export class TicketService {
   private readonly tickets = new Map<string, StoredTicket>();
-  /** Idempotency keys already applied, per ticket: a retried command answers with the current ticket. */
-  private readonly appliedKeys = new Set<string>();
+  private readonly appliedKeys = new AppliedCommandKeys();
   private readonly changeListeners = new Set<(t: StoredTicket) => void>();
 
   constructor(private readonly deps: TicketServiceDeps) {
     deps.log.on('ticket', (e, seq) => {
-      if (typeof e.data.idempotency_key === 'string') this.appliedKeys.add(`${e.entity_id}:${e.data.idempotency_key}`);
+      this.appliedKeys.record(e.entity_id, e.data.idempotency_key, e.data.request_digest);
       const before = this.tickets.get(e.entity_id);
       const t = applyTicketEvent(this.tickets, e, seq);
       if (!t) return;
@@ -141,7 +149,8 @@ export class TicketService {
       );
     const at = new Date(now()).toISOString();
     const id = newTicketId(now(), p.id, opts.idempotencyKey);
-    if (this.appliedKeys.has(`${id}:${opts.idempotencyKey}`)) return this.view(id);
+    const digest = commandDigest(p.id, 'create', input);
+    if (this.appliedKeys.check(id, opts.idempotencyKey, digest) === 'replay') return this.view(id);
     const core = {
       issue_type: input.issue_type,
       unit_code: input.unit_code,
@@ -196,17 +205,18 @@ export class TicketService {
       'created',
       null,
       { status: 'created' },
-      { ticket, idempotency_key: opts.idempotencyKey },
+      { ticket, idempotency_key: opts.idempotencyKey, request_digest: digest },
       at,
     );
-    await this.append(id, event, opts.idempotencyKey, 0);
+    await this.append(id, event, opts.idempotencyKey, 0, digest);
     return this.view(id);
   }
 
   async act(p: Principal, id: string, input: ActionInput): Promise<Ticket> {
     const t = this.tickets.get(id);
     if (!t) throw new TicketError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
-    if (this.appliedKeys.has(`${id}:${input.idempotencyKey}`) && canView(p, t, this.deps.registry))
+    const digest = commandDigest(p.id, input.action, input.data);
+    if (canView(p, t, this.deps.registry) && this.appliedKeys.check(id, input.idempotencyKey, digest) === 'replay')
       return this.view(id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== t.version) throw this.conflict();
     const why = denial(p, input.action, t, this.deps.registry);
@@ -221,10 +231,10 @@ export class TicketService {
       EVENT_TYPES[input.action],
       { status: t.status, assignee: t.assignee },
       { status: next.status, ...(input.action === 'assign' ? { assignee: input.data.assignee } : {}) },
-      { ...input.data, idempotency_key: input.idempotencyKey },
+      { ...input.data, idempotency_key: input.idempotencyKey, request_digest: digest },
       at,
     );
-    await this.append(id, event, input.idempotencyKey, t.version);
+    await this.append(id, event, input.idempotencyKey, t.version, digest);
     return this.view(id);
   }
 
@@ -238,8 +248,10 @@ export class TicketService {
     );
   }
 
-  kpi(now: number, windowDays = 30): TicketKpi {
-    return redRoutedKpi([...this.tickets.values()], now, windowDays);
+  kpi(now: number, windowDays = 30, episodes: RedEpisode[] = []): TicketKpi {
+    return redRoutedKpi([...this.tickets.values()], now, windowDays, episodes, (t) =>
+      wallUnitOf(t, this.deps.registry),
+    );
   }
 
   private activeFor(unitCode: string): StoredTicket[] {
@@ -313,12 +325,17 @@ export class TicketService {
     event: WorkflowEvent,
     idempotencyKey: string,
     expectedVersion: number,
+    digest: string,
   ): Promise<void> {
     try {
-      await this.deps.log.append(SUBJECTS.ticket(id), event, {
+      const ack = await this.deps.log.append(SUBJECTS.ticket(id), event, {
         msgId: `ticket:${id}:${idempotencyKey}`,
         expectedVersion,
+        digest,
       });
+      // A concurrent request under the same key got there first with another command.
+      if (ack.duplicate && ack.originalDigest !== undefined && ack.originalDigest !== digest)
+        throw idempotencyConflict();
     } catch (err) {
       if (err instanceof VersionConflictError) throw this.conflict();
       throw err;

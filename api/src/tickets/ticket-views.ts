@@ -73,28 +73,57 @@ export function ticketSummary(tickets: Ticket[]): TicketSummary | null {
   };
 }
 
+/** A wall unit's time in red: from when it turned red to when it left red (null: still red). */
+export interface RedEpisode {
+  code: string;
+  fromMs: number;
+  toMs: number | null;
+}
+
+const DAY = 24 * 3_600_000;
+
 /**
  * KPI "≥ 95 % of red issues routed within 24 h" (seed 000 L761-762): red
  * tickets detected in the window, routed (assigned) within 24 h of
- * detection. One still unassigned inside its first 24 h is not yet judged.
+ * detection (one still unassigned inside its first 24 h is not yet judged),
+ * plus every unit that stayed red for 24 h with no ticket opened during its
+ * first 24 h in red: nobody routed it, so it counts as not routed.
  */
-export function redRoutedKpi(tickets: StoredTicket[], now: number, windowDays = 30): TicketKpi {
+export function redRoutedKpi(
+  tickets: StoredTicket[],
+  now: number,
+  windowDays = 30,
+  episodes: RedEpisode[] = [],
+  unitOf: (t: StoredTicket) => string = (t) => t.unit_code,
+): TicketKpi {
   const from = now - windowDays * 86_400_000;
-  const limit = 24 * 3_600_000;
   let red = 0;
   let routed = 0;
   for (const t of tickets) {
     if (t.colour !== 'red' || Date.parse(t.detected_at) < from || t.status === 'cancelled') continue;
     const detected = Date.parse(t.detected_at);
     const assigned = t.assigned_at ? Date.parse(t.assigned_at) : null;
-    if (assigned === null && now - detected < limit) continue;
+    if (assigned === null && now - detected < DAY) continue;
     red++;
-    if (assigned !== null && assigned - detected <= limit) routed++;
+    if (assigned !== null && assigned - detected <= DAY) routed++;
   }
+  let untracked = 0;
+  for (const e of episodes) {
+    if (e.fromMs < from || (e.toMs ?? now) - e.fromMs < DAY) continue;
+    const tracked = tickets.some((t) => {
+      if (unitOf(t) !== e.code || t.status === 'cancelled') return false;
+      const opened = Date.parse(t.created_at);
+      const ended = Date.parse(t.closed_at ?? t.cancelled_at ?? new Date(now).toISOString());
+      return opened <= e.fromMs + DAY && ended >= e.fromMs;
+    });
+    if (!tracked) untracked++;
+  }
+  red += untracked;
   const ratio = red > 0 ? routed / red : null;
   return {
     window_days: windowDays,
     red_issues: red,
+    red_without_ticket: untracked,
     routed_within_24h: routed,
     ratio,
     target: 0.95,

@@ -64,13 +64,14 @@ export class WorkflowLog {
   async append(
     subject: string,
     event: WorkflowEvent,
-    opts: { msgId: string; expectedVersion: number },
-  ): Promise<{ seq: number; duplicate: boolean }> {
+    opts: { msgId: string; expectedVersion: number; digest?: string },
+  ): Promise<{ seq: number; duplicate: boolean; originalDigest?: string }> {
     let ack;
     try {
       ack = await this.bus.publish(subject, Buffer.from(JSON.stringify(event)), {
         msgId: opts.msgId,
         expectedLastSubjectSeq: opts.expectedVersion,
+        ...(opts.digest !== undefined ? { digest: opts.digest } : {}),
       });
     } catch (err) {
       if (err instanceof WrongLastSequenceError) throw new VersionConflictError(err.message);
@@ -78,7 +79,11 @@ export class WorkflowLog {
     }
     // Apply locally now so the caller sees its own change; the replica feed skips it later by sequence.
     if (!ack.duplicate) this.dispatch(event, ack.seq);
-    return { seq: ack.seq, duplicate: ack.duplicate };
+    return {
+      seq: ack.seq,
+      duplicate: ack.duplicate,
+      ...(ack.originalDigest !== undefined ? { originalDigest: ack.originalDigest } : {}),
+    };
   }
 
   async stop(): Promise<void> {

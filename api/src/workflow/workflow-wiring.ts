@@ -11,11 +11,13 @@ import { SessionTokens } from '../auth/sessions.js';
 import type { ApiEnv } from '../env.js';
 import { TicketService } from '../tickets/ticket-service.js';
 import { ConfigAudit } from './config-audit.js';
+import { ExportAudit } from '../audit/export-audit.js';
 import { WorkflowLog } from './workflow-log.js';
 
 export interface Workflow {
   log: WorkflowLog;
   config: ConfigAudit;
+  exportAudit: ExportAudit;
   accounts: AccountService;
   tickets: TicketService;
   attachmentsDir: string;
@@ -87,6 +89,7 @@ export async function createWorkflow(deps: {
   return {
     log,
     config,
+    exportAudit: new ExportAudit(log, now),
     accounts,
     tickets,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),

@@ -12,7 +12,7 @@ import {
 import { BusFullError, BusUnavailableError, sendError } from '@kh02/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkScope } from '../auth/scope.js';
-import type { IngestDeps } from '../ingest-deps.js';
+import type { AcceptedOutcome, IngestDeps } from '../ingest-deps.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -60,7 +60,14 @@ async function handle(kind: TelemetryKind, deps: IngestDeps, request: FastifyReq
   const bodyHash = createHash('sha256')
     .update(request.rawBody ?? '')
     .digest('hex');
-  if (deps.idempotency.check(msgId, bodyHash, nowMs) === 'conflict') return sendError(reply, 'IDEMPOTENCY_CONFLICT');
+  const verdict = deps.idempotency.begin(msgId, bodyHash, nowMs);
+  if (verdict.kind === 'conflict') return sendError(reply, 'IDEMPOTENCY_CONFLICT');
+  if (verdict.kind === 'same' && verdict.outcome) {
+    // A retry racing its own first attempt: answer what the first one answered, once it is durable.
+    const first = await verdict.outcome;
+    if (first) return sendAccepted(reply, { ...first, body: { ...first.body, duplicate: true } });
+  }
+  const settle = verdict.kind === 'new' ? verdict.settle : () => undefined;
 
   const message: TelemetryBatchMessage = {
     v: 1,
@@ -74,14 +81,20 @@ async function handle(kind: TelemetryKind, deps: IngestDeps, request: FastifyReq
   try {
     ack = await deps.bus.publish(SUBJECTS.telemetry(kind), Buffer.from(JSON.stringify(message)), {
       msgId,
+      digest: bodyHash,
       headers: { 'KH02-Key': auth.key.id },
     });
   } catch (err) {
+    settle(undefined);
     if (err instanceof BusFullError) return sendError(reply, 'BUS_FULL', { retryAfterSec: 30 });
     if (err instanceof BusUnavailableError) return sendError(reply, 'BUS_UNAVAILABLE', { retryAfterSec: 2 });
     throw err;
   }
-  deps.idempotency.remember(msgId, bodyHash, nowMs);
+  if (ack.duplicate && ack.originalDigest !== undefined && ack.originalDigest !== bodyHash) {
+    // The bus holds another body under this key (another ingest process, or before a restart).
+    settle(undefined);
+    return sendError(reply, 'IDEMPOTENCY_CONFLICT');
+  }
   deps.metrics.accepted(kind, accepted.length, rejected.length, ack.duplicate);
 
   const body: IngestAccepted = {
@@ -102,12 +115,18 @@ async function handle(kind: TelemetryKind, deps: IngestDeps, request: FastifyReq
       })),
     ].sort((a, b) => a.index - b.index);
   }
-  if (ack.duplicate) reply.header('idempotent-replayed', 'true');
-  return reply.code(rejected.length === 0 ? 202 : 207).send(body);
+  const outcome: AcceptedOutcome = { code: rejected.length === 0 ? 202 : 207, body };
+  settle(outcome);
+  return sendAccepted(reply, outcome);
+}
+
+function sendAccepted(reply: FastifyReply, outcome: AcceptedOutcome): FastifyReply {
+  if (outcome.body.duplicate) reply.header('idempotent-replayed', 'true');
+  return reply.code(outcome.code).send(outcome.body);
 }
 
 export function registerTelemetryRoutes(app: FastifyInstance, deps: IngestDeps): void {
   for (const kind of TELEMETRY_KINDS) {
-    app.post(INGEST_ROUTES[kind], (request, reply) => handle(kind, deps, request, reply));
+    app.post(INGEST_ROUTES[kind], { config: { apiKey: true } }, (request, reply) => handle(kind, deps, request, reply));
   }
 }

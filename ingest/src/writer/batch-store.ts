@@ -24,62 +24,25 @@ export class ClickHouseBatchStore implements BatchStore {
     });
   }
 
-  /** Query parameters travel in the URL, so big batches are looked up in slices that fit in it. */
-  async existingEventIds(table: string, rows: Row[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < rows.length; i += LOOKUP_SLICE) {
-      for (const id of await this.lookup(table, rows.slice(i, i + LOOKUP_SLICE))) found.add(id);
-    }
-    return found;
-  }
-
   /**
-   * Looks the ids up within the rows' own units and time span, so the primary
-   * key (unit, …, time) prunes the table to a few granules however big it grows.
+   * One indexed lookup per call, by identity only (`event_ids` sorts by table
+   * and event id): an event re-sent with another time is still found. The ids
+   * travel inline in the query body (they match `EventIdSchema`, and are
+   * quoted anyway), not as URL parameters, so a 20,000-row batch is one query.
    */
-  private async lookup(table: string, rows: Row[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const units = [...new Set(rows.map((r) => String(r.unit_code)))];
-    const ids = rows.map((r) => String(r.event_id));
-    const time = TIME_COLUMNS[table];
-    let span = '';
-    const params: Record<string, unknown> = { units, ids };
-    if (time) {
-      const values = rows.map((r) => String(r[time.column]));
-      if (time.type === 'Date') {
-        params.from = values.reduce((a, b) => (a < b ? a : b));
-        params.to = values.reduce((a, b) => (a > b ? a : b));
-      } else {
-        const ms = values.map((v) => Date.parse(v));
-        params.from = chTime(Math.min(...ms));
-        params.to = chTime(Math.max(...ms));
-      }
-      span = ` AND ${time.column} BETWEEN {from:${time.type}} AND {to:${time.type}}`;
-      // A row whose time cannot even be read will be rejected by the insert (and dead-lettered);
-      // look it up without the time bound rather than fail here.
-      if (params.from === undefined || params.to === undefined) span = '';
-    }
+  async existingEventIds(table: string, rows: Row[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const ids = [...new Set(rows.map((r) => String(r.event_id)))].map(sqlString).join(',');
     const rs = await this.client.query({
-      query: `SELECT DISTINCT event_id FROM ${this.database}.${table}
-              WHERE unit_code IN {units:Array(String)}${span} AND event_id IN {ids:Array(String)}`,
-      query_params: params,
+      query: `SELECT DISTINCT event_id FROM ${this.database}.event_ids WHERE tbl = ${sqlString(table)} AND event_id IN (${ids})`,
       format: 'JSONEachRow',
+      clickhouse_settings: { max_query_size: String(ids.length + 4_096) },
     });
-    const found = await rs.json<{ event_id: string }>();
-    return found.map((r) => r.event_id);
+    return new Set((await rs.json<{ event_id: string }>()).map((r) => r.event_id));
   }
 }
 
-/** ~1,000 ids of ≤ 64 characters stay well under the 1 MiB URL limit of ClickHouse's HTTP interface. */
-const LOOKUP_SLICE = 1_000;
-
-/** The event-time column of each raw table (in its sorting key after the unit). */
-const TIME_COLUMNS: Record<string, { column: string; type: string }> = {
-  health_samples: { column: 'observed_at', type: "DateTime64(3, 'UTC')" },
-  counter_reports: { column: 'interval_end', type: "DateTime64(3, 'UTC')" },
-  incident_reports: { column: 'at', type: "DateTime64(3, 'UTC')" },
-  health_reports: { column: 'report_date', type: 'Date' },
-};
-
-const chTime = (ms: number) =>
-  Number.isFinite(ms) ? new Date(ms).toISOString().replace('T', ' ').replace('Z', '') : undefined;
+/** A ClickHouse string literal: backslash and quote escaped. */
+function sqlString(s: string): string {
+  return `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}

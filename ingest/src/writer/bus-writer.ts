@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { SUBJECTS } from '@kh02/schemas';
 import type { Bus, BusMessage, ConsumerSpec, Subscription } from '@kh02/platform';
 import type { Logger } from 'pino';
-import { backoffMs, isPermanentInsertError } from './classify-error.js';
+import { backoffMs, classifyInsertError, UNKNOWN_ERROR_ATTEMPTS } from './classify-error.js';
 import type { Row } from './rows.js';
 import type { BatchStore } from './batch-store.js';
 
@@ -36,6 +36,8 @@ export interface BusWriterOptions {
   flushIntervalMs: number;
   /** Above this many buffered rows new messages go back to the bus (bounded memory while the store is down). */
   highWaterRows: number;
+  /** Messages waiting and nothing stored or dead-lettered for this long: the writer is stalled (/ready fails). */
+  stallAfterMs?: number;
   now?: () => number;
 }
 
@@ -81,6 +83,8 @@ export class BusWriter {
   private stopping = false;
   private abandonRetries = false;
   private readonly now: () => number;
+  /** Last time a batch was stored (or dead-lettered), or messages started waiting after a quiet spell. */
+  private progressAtMs: number;
 
   /** The stream this writer drains ('telemetry', 'workflow'), for logs and metrics. */
   get origin(): string {
@@ -89,6 +93,7 @@ export class BusWriter {
 
   constructor(private readonly opts: BusWriterOptions) {
     this.now = opts.now ?? Date.now;
+    this.progressAtMs = this.now();
   }
 
   async start(): Promise<void> {
@@ -110,9 +115,19 @@ export class BusWriter {
     await this.subscription?.stop();
   }
 
-  /** True while the writer is healthy enough to make progress (for /ready). */
+  /** How long messages have waited without anything being stored; 0 when nothing waits. */
+  stalledForMs(): number {
+    if (this.bufferedSeqs.size === 0) return 0;
+    return Math.max(0, this.now() - this.progressAtMs);
+  }
+
+  isStalled(): boolean {
+    return this.stalledForMs() > (this.opts.stallAfterMs ?? 30_000);
+  }
+
+  /** True while the writer is making progress (for /ready). */
   isHealthy(): boolean {
-    return !this.stopping && this.subscription !== undefined && this.stats.retries < 50;
+    return !this.stopping && this.subscription !== undefined && !this.isStalled();
   }
 
   private onMessage(msg: BusMessage): void {
@@ -134,6 +149,7 @@ export class BusWriter {
       return;
     }
     const { table, rows } = decoded;
+    if (this.bufferedSeqs.size === 0) this.progressAtMs = this.now();
     if (this.buffer.length === 0) this.oldestAtMs = this.now();
     this.buffer.push({ msg, table, rows, buffered: rows.length });
     this.bufferedSeqs.add(msg.seq);
@@ -165,11 +181,14 @@ export class BusWriter {
       try {
         await this.writeBatch(batch);
       } catch (err) {
-        // Only reached when retries were abandoned at shutdown: leave them unacked for redelivery.
+        // Retries abandoned at shutdown, or a failure no retry can mend (the dead-letter stream refused
+        // too): hand the batch back to the bus for redelivery, later; the stall shows on /ready meanwhile.
         for (const p of batch) {
           this.bufferedSeqs.delete(p.msg.seq);
           this.stats.bufferedRows -= p.buffered;
+          if (!this.abandonRetries) p.msg.nak(5_000);
         }
+        this.stats.lastError = err instanceof Error ? err.message : String(err);
         this.opts.logger.warn({ err, messages: batch.length }, 'batch left unacknowledged');
         return;
       }
@@ -204,6 +223,7 @@ export class BusWriter {
     }
     this.stats.flushes++;
     this.stats.lastFlushAtMs = this.now();
+    this.progressAtMs = this.now();
   }
 
   /**
@@ -234,27 +254,48 @@ export class BusWriter {
     }
   }
 
-  private async insertWithRetry(table: string, entries: Pending[]): Promise<void> {
+  /**
+   * Inserts the entries' rows; a batch ClickHouse refuses is bisected down to
+   * the message(s) it cannot hold, which go to the dead-letter stream, while
+   * every healthy message is stored. Never blocks: only an unreachable store
+   * is retried without end.
+   */
+  private async insertWithRetry(table: string, entries: Pending[], attempts = UNKNOWN_ERROR_ATTEMPTS): Promise<void> {
     const rows = entries.flatMap((p) => p.rows);
     if (rows.length === 0) return;
     const token = createHash('sha256')
       .update(`${table}:${entries.map((p) => p.msg.seq).join(',')}`)
       .digest('hex');
-    try {
-      await this.retryTransient(() => this.opts.store.insert(table, rows, token));
-      this.stats.rowsWritten += rows.length;
-    } catch (err) {
-      if (!isPermanentInsertError(err)) throw err;
-      // Find the poison message by bisection; every healthy message still gets written.
-      if (entries.length === 1 && entries[0]) {
-        await this.deadLetter(entries[0].msg, 'rejected_by_clickhouse', err, false);
-        entries[0].rows = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.retryTransient(() => this.opts.store.insert(table, rows, token));
+        this.stats.rowsWritten += rows.length;
+        return;
+      } catch (err) {
+        const kind = classifyInsertError(err);
+        if (kind === 'transient') throw err;
+        if (kind === 'unknown' && attempt < attempts) {
+          this.noteRetry(err);
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        if (entries.length === 1 && entries[0]) {
+          await this.deadLetter(entries[0].msg, 'rejected_by_clickhouse', err, false);
+          entries[0].rows = [];
+          return;
+        }
+        // Halves are tried once each: the retries above already ruled out a passing fault.
+        const mid = Math.ceil(entries.length / 2);
+        await this.insertWithRetry(table, entries.slice(0, mid), 1);
+        await this.insertWithRetry(table, entries.slice(mid), 1);
         return;
       }
-      const mid = Math.ceil(entries.length / 2);
-      await this.insertWithRetry(table, entries.slice(0, mid));
-      await this.insertWithRetry(table, entries.slice(mid));
     }
+  }
+
+  private noteRetry(err: unknown): void {
+    this.stats.retries++;
+    this.stats.lastError = err instanceof Error ? err.message : String(err);
   }
 
   private async retryTransient<T>(op: () => Promise<T>): Promise<T> {
@@ -265,9 +306,8 @@ export class BusWriter {
         this.stats.retries = 0;
         return result;
       } catch (err) {
-        if (isPermanentInsertError(err) || this.abandonRetries) throw err;
-        this.stats.retries++;
-        this.stats.lastError = err instanceof Error ? err.message : String(err);
+        if (classifyInsertError(err) !== 'transient' || this.abandonRetries) throw err;
+        this.noteRetry(err);
         const wait = backoffMs(attempt);
         if (attempt % 10 === 0)
           this.opts.logger.warn({ err, attempt, waitMs: wait }, 'ClickHouse unavailable, retrying');
@@ -285,6 +325,7 @@ export class BusWriter {
         headers: { 'KH02-Reason': reason, 'KH02-Detail': detail.slice(0, 500), 'KH02-Origin-Seq': String(msg.seq) },
       });
       this.stats.deadLettered++;
+      this.progressAtMs = this.now();
       this.opts.logger.error({ seq: msg.seq, reason, detail }, 'message sent to dead-letter stream');
       if (ack) msg.ack();
     } catch (publishErr) {

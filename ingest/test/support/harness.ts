@@ -25,7 +25,7 @@ export interface IngestHarness {
   post(
     path: string,
     body: unknown,
-    opts?: { token?: string; idem?: string; contentType?: string; raw?: string },
+    opts?: { token?: string; idem?: string; contentType?: string; raw?: string | Buffer },
   ): Promise<InjectResponse>;
   telemetryMessages(): Promise<number>;
   close(): Promise<void>;

@@ -32,6 +32,83 @@ const invalid = (path: string, reason: string) => ({
   details: [{ path, reason }],
 });
 
+/** A sample whose first alert message is the given raw JSON string content (escapes kept as written). */
+const withRawMessage = (content: string) => JSON.stringify(withAlert('MARK')).replace('"MARK"', `"${content}"`);
+const withRawBytes = (bytes: number[]) => {
+  const [head, tail] = JSON.stringify(withAlert('MARK')).split('MARK');
+  return Buffer.concat([Buffer.from(head ?? ''), Buffer.from(bytes), Buffer.from(tail ?? '')]);
+};
+const textIssue = (path: string, reason: string) => ({
+  status: 400,
+  code: 'INVALID_JSON',
+  details: [{ path, reason }],
+});
+
+/** Text the store cannot hold as sent: refused before anything is published. */
+export const TEXT_CASES: MatrixCase[] = [
+  {
+    name: 'lone high surrogate escape (\\ud800)',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawMessage('a\\ud800b') }),
+    ...textIssue('alerts[0].message', 'lone_surrogate'),
+  },
+  {
+    name: 'lone low surrogate escape (\\udc00)',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawMessage('\\udc00') }),
+    ...textIssue('alerts[0].message', 'lone_surrogate'),
+  },
+  {
+    name: 'high surrogate escape followed by a letter',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawMessage('\\ud83d\\u0041') }),
+    ...textIssue('alerts[0].message', 'lone_surrogate'),
+  },
+  {
+    name: 'lone surrogate in the third event of a batch',
+    send: (h) =>
+      h.post(SAMPLES, null, {
+        raw: `{"events":[${JSON.stringify(sample())},${JSON.stringify(sample())},${withRawMessage('\\ud800')}]}`,
+      }),
+    ...textIssue('events[2].alerts[0].message', 'lone_surrogate'),
+  },
+  {
+    name: 'invalid UTF-8 byte (0xFF) in text',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawBytes([0x61, 0xff, 0x62]) }),
+    ...textIssue('alerts[0].message', 'invalid_utf8'),
+  },
+  {
+    name: 'overlong UTF-8 encoding (0xC0 0xAF)',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawBytes([0xc0, 0xaf]) }),
+    ...textIssue('alerts[0].message', 'invalid_utf8'),
+  },
+  {
+    name: 'UTF-8-encoded surrogate (0xED 0xA0 0x80)',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawBytes([0xed, 0xa0, 0x80]) }),
+    ...textIssue('alerts[0].message', 'invalid_utf8'),
+  },
+  {
+    name: 'truncated UTF-8 sequence (0xE1 0xBB)',
+    send: (h) => h.post(SAMPLES, null, { raw: withRawBytes([0xe1, 0xbb]) }),
+    ...textIssue('alerts[0].message', 'invalid_utf8'),
+  },
+  {
+    name: 'duplicate key (cpu_pct twice)',
+    send: (h) => h.post(SAMPLES, null, { raw: rawSample().replace('{', '{"cpu_pct":1,') }),
+    ...textIssue('cpu_pct', 'duplicate_key'),
+  },
+  {
+    name: 'duplicate key inside a batch alert',
+    send: (h) =>
+      h.post(SAMPLES, null, {
+        raw: `{"events":[${JSON.stringify(sample())},${JSON.stringify(withAlert('x')).replace('"kind":', '"severity":"info","kind":')}]}`,
+      }),
+    ...textIssue('events[1].alerts[0].severity', 'duplicate_key'),
+  },
+  {
+    name: 'duplicate "events" key',
+    send: (h) => h.post(SAMPLES, null, { raw: `{"events":[${rawSample()}],"events":[${rawSample()}]}` }),
+    ...textIssue('events', 'duplicate_key'),
+  },
+];
+
 /** Body, content type, size, shape, numbers, strings and times. */
 export const BODY_CASES: MatrixCase[] = [
   {
@@ -193,7 +270,7 @@ export const BODY_CASES: MatrixCase[] = [
   {
     name: 'timestamp in year 9999',
     send: (h) => h.post(SAMPLES, sample({ observed_at: '9999-12-31T23:59:59Z' })),
-    ...invalid('observed_at', 'in_future'),
+    ...invalid('observed_at', 'out_of_range'),
   },
   {
     name: 'timestamp 3 days old',

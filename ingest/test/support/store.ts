@@ -5,11 +5,24 @@ import { makeTempDir } from '@kh02/platform/testing';
 
 export const TEST_DB = 'kh02';
 
-/** The real ClickHouse engine (chDB) in a temp directory, migrated. One per test file (one engine per process). */
+/** The raw tables (ReplacingMergeTree) and the identity table the writer reads. */
+export const STORED_TABLES = ['health_samples', 'health_reports', 'counter_reports', 'incident_reports', 'event_ids'];
+
+/**
+ * The real ClickHouse engine (chDB) in a temp directory, migrated. One per
+ * test file (one engine per process). Merges are frozen on the raw tables: a
+ * background merge would fold a duplicate row away before a test counts it,
+ * so `count()` here shows every row ever written.
+ */
 export async function openTestStore(): Promise<{ client: ClickHouseClient; close: () => Promise<void> }> {
   const dir = await makeTempDir('chdb');
   const { client } = await openClickHouse({ embeddedPath: dir.path });
   await migrate(client, TEST_DB, CLICKHOUSE_MIGRATIONS_DIR);
+  for (const table of STORED_TABLES) {
+    await client.command({
+      query: `ALTER TABLE ${TEST_DB}.${table} MODIFY SETTING max_bytes_to_merge_at_max_space_in_pool = 1`,
+    });
+  }
   return {
     client,
     close: async () => {

@@ -19,7 +19,13 @@ export function writerConsumer() {
 export function startWriter(
   bus: Bus,
   client: ClickHouseClient,
-  opts: { store?: BatchStore; flushIntervalMs?: number; maxBatchRows?: number; exactDedup?: boolean } = {},
+  opts: {
+    store?: BatchStore;
+    flushIntervalMs?: number;
+    maxBatchRows?: number;
+    exactDedup?: boolean;
+    stallAfterMs?: number;
+  } = {},
 ) {
   const registry = defaultRegistry();
   const writer = new BusWriter({
@@ -33,6 +39,7 @@ export function startWriter(
     maxBatchRows: opts.maxBatchRows ?? 5_000,
     flushIntervalMs: opts.flushIntervalMs ?? 100,
     highWaterRows: 100_000,
+    ...(opts.stallAfterMs !== undefined ? { stallAfterMs: opts.stallAfterMs } : {}),
   });
   return writer;
 }

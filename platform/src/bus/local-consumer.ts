@@ -38,6 +38,7 @@ export class LocalConsumer {
   private readonly deliveryCounts = new Map<number, number>();
   private handler: ((msg: BusMessage) => void) | undefined;
   private scheduled = false;
+  private acks = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -88,7 +89,7 @@ export class LocalConsumer {
     for (const msg of this.host.messagesFrom(this.nextSeq)) {
       if (msg.seq <= lastSeq && this.wants(msg)) pending++;
     }
-    return { pending, ackPending: this.inflight.size };
+    return { pending, ackPending: this.inflight.size, ackMark: this.acks };
   }
 
   wants(msg: StoredMessage): boolean {
@@ -160,6 +161,7 @@ export class LocalConsumer {
       ack: () => {
         if (!settle()) return;
         this.deliveryCounts.delete(msg.seq);
+        this.acks++;
         this.host.acknowledge(this, msg);
         this.schedule();
       },

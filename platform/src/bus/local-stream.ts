@@ -3,6 +3,7 @@ import { LocalConsumer, type ConsumerHost, type StoredMessage } from './local-co
 import { subjectMatches } from './subject-match.js';
 import {
   BusFullError,
+  DIGEST_HEADER,
   WrongLastSequenceError,
   type ConsumerSpec,
   type PublishAck,
@@ -14,6 +15,7 @@ import {
 interface DedupEntry {
   seq: number;
   atMs: number;
+  digest: string | undefined;
   /** Resolves when the first publish is durable; duplicates wait for it. */
   durable: Promise<void>;
 }
@@ -61,7 +63,13 @@ export class LocalStream implements ConsumerHost {
       }
       this.lastSeq = Math.max(this.lastSeq, r.seq);
       this.lastBySubject.set(r.subject, r.seq);
-      if (r.msgId) this.dedup.set(r.msgId, { seq: r.seq, atMs: r.publishedAtMs, durable: DURABLE });
+      if (r.msgId)
+        this.dedup.set(r.msgId, {
+          seq: r.seq,
+          atMs: r.publishedAtMs,
+          digest: r.headers[DIGEST_HEADER],
+          durable: DURABLE,
+        });
       const interest = new Set<string>();
       for (const d of durables) if (this.consumerWants(d, r.subject)) interest.add(d.name);
       this.messages.set(r.seq, {
@@ -110,7 +118,12 @@ export class LocalStream implements ConsumerHost {
     const existing = this.dedup.get(opts.msgId);
     if (existing && existing.atMs >= this.now() - this.spec.duplicateWindowMs) {
       await existing.durable;
-      return { stream: this.spec.name, seq: existing.seq, duplicate: true };
+      return {
+        stream: this.spec.name,
+        seq: existing.seq,
+        duplicate: true,
+        ...(existing.digest !== undefined ? { originalDigest: existing.digest } : {}),
+      };
     }
     if (opts.expectedLastSubjectSeq !== undefined) {
       const actual = this.lastBySubject.get(subject) ?? 0;
@@ -126,11 +139,12 @@ export class LocalStream implements ConsumerHost {
     const previousSubjectSeq = this.lastBySubject.get(subject);
     this.lastBySubject.set(subject, seq);
     this.bytes += data.length;
-    const headers = opts.headers ?? {};
+    const headers =
+      opts.digest !== undefined ? { ...opts.headers, [DIGEST_HEADER]: opts.digest } : (opts.headers ?? {});
     const durable = this.journal
       ? this.journal.append({ type: 'publish', seq, subject, msgId: opts.msgId, publishedAtMs, headers, data })
       : Promise.resolve();
-    const entry: DedupEntry = { seq, atMs: publishedAtMs, durable };
+    const entry: DedupEntry = { seq, atMs: publishedAtMs, digest: opts.digest, durable };
     this.dedup.set(opts.msgId, entry);
     try {
       await durable;

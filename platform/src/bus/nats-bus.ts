@@ -18,6 +18,7 @@ import { connect, headers as natsHeaders, nanos, type NatsConnection } from '@na
 import type { Logger } from 'pino';
 import {
   BusFullError,
+  DIGEST_HEADER,
   BusUnavailableError,
   WrongLastSequenceError,
   type Bus,
@@ -123,6 +124,7 @@ export class NatsBus implements Bus {
     if (!js || !this.connected) throw new BusUnavailableError('NATS is disconnected');
     const h = natsHeaders();
     for (const [k, v] of Object.entries(opts.headers ?? {})) h.set(k, v);
+    if (opts.digest !== undefined) h.set(DIGEST_HEADER, opts.digest);
     try {
       const ack = await js.publish(subject, data, {
         msgID: opts.msgId,
@@ -132,9 +134,21 @@ export class NatsBus implements Bus {
           ? { expect: { lastSubjectSequence: opts.expectedLastSubjectSeq } }
           : {}),
       });
-      return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+      if (!ack.duplicate) return { stream: ack.stream, seq: ack.seq, duplicate: false };
+      const originalDigest = await this.digestOf(ack.stream, ack.seq);
+      return { stream: ack.stream, seq: ack.seq, duplicate: true, ...(originalDigest ? { originalDigest } : {}) };
     } catch (err) {
       throw this.translate(err, subject, opts);
+    }
+  }
+
+  /** The digest header of a stored message; undefined once retention removed it. */
+  private async digestOf(stream: string, seq: number): Promise<string | undefined> {
+    try {
+      const msg = await this.jsm?.streams.getMessage(stream, { seq });
+      return msg?.header.get(DIGEST_HEADER) || undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -168,7 +182,7 @@ export class NatsBus implements Bus {
     const info = await jsm.streams.info(stream);
     const consumers: StreamState['consumers'] = {};
     for await (const c of jsm.consumers.list(stream)) {
-      consumers[c.name] = { pending: c.num_pending, ackPending: c.num_ack_pending };
+      consumers[c.name] = { pending: c.num_pending, ackPending: c.num_ack_pending, ackMark: c.ack_floor.stream_seq };
     }
     return {
       messages: info.state.messages,

@@ -31,9 +31,18 @@ export interface ConsumerSpec {
   deliverPolicy: 'all' | 'new';
 }
 
+/** Header carrying `PublishOptions.digest`, so a later duplicate can be compared with what was stored. */
+export const DIGEST_HEADER = 'KH02-Digest';
+
 export interface PublishOptions {
   /** Deduplication id (the request's idempotency key). */
   msgId: string;
+  /**
+   * What the msg-id stands for (e.g. the request body's hash). A duplicate
+   * publish answers with the first publish's digest, so a reused id with a
+   * different content can be refused instead of silently dropped.
+   */
+  digest?: string;
   headers?: Record<string, string>;
   /** Optimistic concurrency: fail unless the subject's last sequence is this (0 = none yet). */
   expectedLastSubjectSeq?: number;
@@ -43,6 +52,8 @@ export interface PublishAck {
   stream: string;
   seq: number;
   duplicate: boolean;
+  /** On a duplicate: the digest the first publish carried, when the bus still knows it. */
+  originalDigest?: string;
 }
 
 export interface BusMessage {
@@ -74,6 +85,12 @@ export interface ConsumerState {
   pending: number;
   /** Delivered but not yet acknowledged. */
   ackPending: number;
+  /**
+   * Moves whenever the consumer acknowledges (NATS: the ack floor's stream
+   * sequence; embedded: acknowledgements so far). Compare two readings of one
+   * consumer to tell progress from a stall; the value itself means nothing.
+   */
+  ackMark: number;
 }
 
 export interface StreamState {

@@ -75,6 +75,30 @@ export function busContract(label: string, factory: BusFactory): void {
       expect(state.messages).toBe(2);
     });
 
+    it('answers a duplicate with the digest the first publish carried', async () => {
+      await bus.publish('contract.a', enc('one'), { msgId: 'd-1', digest: 'aaa' });
+      const same = await bus.publish('contract.a', enc('one'), { msgId: 'd-1', digest: 'aaa' });
+      const other = await bus.publish('contract.a', enc('other'), { msgId: 'd-1', digest: 'bbb' });
+      expect(same).toMatchObject({ duplicate: true, originalDigest: 'aaa' });
+      expect(other).toMatchObject({ duplicate: true, originalDigest: 'aaa' });
+      expect((await bus.streamState('CONTRACT')).messages).toBe(1);
+    });
+
+    it("moves a consumer's ack mark only when it acknowledges", async () => {
+      await bus.publish('contract.a', enc('x'), { msgId: 'a-1' });
+      await bus.publish('contract.a', enc('y'), { msgId: 'a-2' });
+      const c = collector();
+      const sub = await bus.consume(CONTRACT_DURABLE, c.onMessage);
+      await eventually(() => c.got.length === 2);
+      const mark = async () => (await bus.streamState('CONTRACT')).consumers[CONTRACT_DURABLE.name]?.ackMark;
+      const before = await mark();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await mark()).toBe(before);
+      c.got[0]?.ack();
+      await eventually(async () => (await mark()) !== before);
+      await sub.stop();
+    });
+
     it('keeps messages for a durable consumer that was absent, and drops them once acked', async () => {
       await bus.publish('contract.a', enc('x'), { msgId: 'k-1' });
       await bus.publish('contract.b', enc('y'), { msgId: 'k-2' });

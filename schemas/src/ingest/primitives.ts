@@ -9,11 +9,19 @@ import { bilingual } from '../i18n.js';
 // Control characters (C0, DEL, C1) never belong in report text and break logs.
 const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
 
+const NOT_BLANK = {
+  params: {
+    reason: 'blank',
+    message: bilingual('Nội dung không được để trống (chỉ có khoảng trắng).', 'The text must not be blank.'),
+  },
+};
+
 export function boundedText(max: number) {
   return z
     .string()
     .min(1)
     .max(max)
+    .refine((s) => s.trim().length > 0, NOT_BLANK)
     .refine((s) => NO_CONTROL_CHARS.test(s), {
       params: {
         reason: 'control_chars',
@@ -23,11 +31,12 @@ export function boundedText(max: number) {
 }
 
 /** Free text people write (a ticket description, a result report): like boundedText, but line breaks and tabs are kept. */
-export function multilineText(max: number) {
+export function multilineText(max: number, min = 1) {
   return z
     .string()
-    .min(1)
+    .min(min)
     .max(max)
+    .refine((s) => s.trim().length >= min, NOT_BLANK)
     .refine((s) => NO_CONTROL_CHARS.test(s.replace(/[\n\r\t]/g, '')), {
       params: {
         reason: 'control_chars',
@@ -54,8 +63,30 @@ export const AgencyCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/);
 /** A system is owned by a province (2 digits) or a central agency (letters). */
 export const OwnerUnitCodeSchema = z.string().regex(/^(\d{2}|[A-Z][A-Z0-9]{1,11})$/);
 
+/**
+ * The range ClickHouse documents for DateTime64 (1900-01-01 to 2299-12-31).
+ * ClickHouse 26 stores years 0001–9999, but a server of another version
+ * clamps outside this range, and no monitored event happens outside it: a
+ * time beyond it is refused here, where the sender can be told.
+ */
+export const STORABLE_INSTANT_RANGE = { min: Date.UTC(1900, 0, 1), max: Date.UTC(2300, 0, 1) - 1 } as const;
+
 /** ISO 8601 instant with an explicit offset (Z or ±hh:mm): local wall time is ambiguous. */
-export const InstantSchema = z.iso.datetime({ offset: true });
+export const InstantSchema = z.iso.datetime({ offset: true }).refine(
+  (s) => {
+    const t = Date.parse(s);
+    return t >= STORABLE_INSTANT_RANGE.min && t <= STORABLE_INSTANT_RANGE.max;
+  },
+  {
+    params: {
+      reason: 'out_of_range',
+      message: bilingual(
+        'Thời điểm phải trong khoảng năm 1900 đến 2299.',
+        'The time must be between the years 1900 and 2299.',
+      ),
+    },
+  },
+);
 /** Calendar date in Vietnam (Asia/Ho_Chi_Minh), YYYY-MM-DD. */
 export const LocalDateSchema = z.iso.date();
 

@@ -6,7 +6,18 @@ export const PipelineHealthSchema = z.object({
   /** Age of the oldest telemetry the status engine has not applied yet (ms). */
   lag_ms: z.number(),
   stale: z.boolean(),
+  /**
+   * The writer that stores telemetry in ClickHouse: messages waiting and none
+   * stored for longer than the stall threshold. Tiles stay live (they come
+   * from the bus), but history, reports and the restart rebuild fall behind.
+   */
+  storage: z.object({
+    stalled: z.boolean(),
+    waiting: z.number().int().min(0),
+    stalled_for_ms: z.number().min(0),
+  }),
 });
+export type PipelineHealth = z.infer<typeof PipelineHealthSchema>;
 
 /** Whole-wall state: sent on connect and on resync. */
 export const WallSnapshotSchema = z.object({

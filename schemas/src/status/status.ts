@@ -84,6 +84,12 @@ export const ReasonSchema = z.object({
   /** ISO instant the condition started (from the data, so a restart reproduces it). */
   since: z.string().nullable(),
   message: BilingualTextSchema,
+  /**
+   * Which rule of the indicator fired, when one indicator has several (an
+   * incident's reporting duties: late_report, update_overdue, rca_overdue).
+   * Reasons that differ only in rule are different facts and are all shown.
+   */
+  rule: z.string().max(64).optional(),
   /** The child that caused it (a commune or a system), when rolled up. */
   source: z
     .object({

@@ -179,7 +179,10 @@ export type TicketChanged = z.infer<typeof TicketChangedSchema>;
 
 export const TicketKpiSchema = z.object({
   window_days: z.number().int(),
+  /** Red tickets judged, plus wall units red for 24 h that nobody opened a ticket for. */
   red_issues: z.number().int(),
+  /** Of red_issues: units red for ≥ 24 h with no ticket at all (never routed). */
+  red_without_ticket: z.number().int(),
   routed_within_24h: z.number().int(),
   ratio: z.number().nullable(),
   target: z.number(),
@@ -214,7 +217,8 @@ export const AssignTicketSchema = z.strictObject({
   deadline: z.iso.datetime({ offset: true }).optional(),
 });
 /** The body of an action that carries one piece of free text (a result report, a reason, a comment). */
-export const TextBodySchema = (field: string, max: number) => z.strictObject({ [field]: multilineText(max) });
+export const TextBodySchema = (field: string, max: number, min = 1) =>
+  z.strictObject({ [field]: multilineText(max, min) });
 export const AttachmentUploadSchema = z.strictObject({
   name: text(200),
   content_type: z
@@ -245,7 +249,7 @@ export type Role = z.infer<typeof RoleSchema>;
 export const WorkflowEventSchema = z.object({
   v: z.literal(1),
   event_id: z.string(),
-  entity: z.enum(['ticket', 'account', 'config']),
+  entity: z.enum(['ticket', 'account', 'config', 'export']),
   entity_id: z.string(),
   type: z.string(),
   at: z.string(),

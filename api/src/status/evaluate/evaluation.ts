@@ -7,11 +7,15 @@ export interface Evaluation {
   dataAsOfMs: number | null;
 }
 
-/** Keeps one reason per indicator (the worst) and orders worst first, so "why red" leads with the cause. */
+/**
+ * Keeps one reason per indicator, source and rule (the worst) and orders worst
+ * first, so "why red" leads with the cause; two duties broken by the same
+ * incident are two reasons.
+ */
 export function finish(reasons: Reason[], dataAsOfMs: number | null): Evaluation {
   const byIndicator = new Map<string, Reason>();
   for (const r of reasons) {
-    const key = r.source ? `${r.indicator}:${r.source.code}` : r.indicator;
+    const key = `${r.indicator}:${r.source?.code ?? ''}:${r.rule ?? ''}`;
     const prev = byIndicator.get(key);
     if (!prev || STATUS_SEVERITY[r.status] > STATUS_SEVERITY[prev.status]) byIndicator.set(key, r);
   }

@@ -30,9 +30,10 @@ export function incidentReasons(incidents: IncidentState[], now: number): Reason
       });
     }
     const f = incidentFlags(i, now);
-    const duty = (vi: string, en: string, since: number | undefined) =>
+    const duty = (rule: string, vi: string, en: string, since: number | undefined) =>
       reasons.push({
         indicator: 'incident_reporting',
+        rule,
         status: 'yellow',
         value: null,
         threshold: null,
@@ -44,18 +45,21 @@ export function incidentReasons(incidents: IncidentState[], now: number): Reason
       });
     if (f.lateReport)
       duty(
+        'late_report',
         `Sự cố ${i.incidentId} báo cáo muộn quá 15 phút sau khi phát hiện.`,
         `Incident ${i.incidentId} was reported more than 15 min after detection.`,
         i.reportedAt,
       );
     if (f.updateOverdue)
       duty(
+        'update_overdue',
         `Sự cố ${i.incidentId} quá 30 phút chưa cập nhật tiến độ.`,
         `Incident ${i.incidentId}: no progress update for over 30 min.`,
         i.lastUpdateAt + 30 * 60_000,
       );
     if (f.rootCauseOverdue)
       duty(
+        'rca_overdue',
         `Sự cố ${i.incidentId} quá 24 giờ sau khắc phục chưa có báo cáo nguyên nhân gốc rễ.`,
         `Incident ${i.incidentId}: no root-cause report 24 h after the fix.`,
         (i.resolvedAt ?? 0) + 24 * 3_600_000,

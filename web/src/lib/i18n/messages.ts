@@ -24,6 +24,7 @@ const vi = {
     connecting: 'Đang kết nối…',
     lost: 'Mất kết nối',
     pipelineStale: (lag: string) => `Dữ liệu về Trung tâm bị chậm (${lag})`,
+    storageStalled: (age: string) => `Lưu trữ dữ liệu bị đình trệ (${age}); lịch sử và báo cáo chưa cập nhật`,
     countsAria: (group: string) => `Số đơn vị theo trạng thái: ${group}`,
   },
   banner: {
@@ -146,6 +147,7 @@ const en: Messages = {
     connecting: 'Connecting…',
     lost: 'Connection lost',
     pipelineStale: (lag) => `Feed to the Center is late (${lag})`,
+    storageStalled: (age) => `Data storage stalled (${age}); history and reports are behind`,
     countsAria: (group) => `Units by status: ${group}`,
   },
   banner: {

@@ -6,7 +6,7 @@ import { WallFeed } from './wall-feed.svelte';
 const beat = (wall_seq: number, stale = false) => ({
   server_time: new Date(Date.now() + 1500).toISOString(),
   wall_seq,
-  pipeline: { lag_ms: 200, stale },
+  pipeline: { lag_ms: 200, stale, storage: { stalled: false, waiting: 0, stalled_for_ms: 0 } },
 });
 
 describe('WallFeed', () => {
@@ -94,7 +94,11 @@ describe('WallFeed', () => {
     vi.advanceTimersByTime(2_000);
     transport.serverEmit('heartbeat:v1', beat(10));
     expect(feed.link).toBe('live');
-    expect(feed.pipeline).toEqual({ lag_ms: 200, stale: false });
+    expect(feed.pipeline).toEqual({
+      lag_ms: 200,
+      stale: false,
+      storage: { stalled: false, waiting: 0, stalled_for_ms: 0 },
+    });
     expect(feed.clockSkewMs).toBe(1500);
     vi.advanceTimersByTime(4_000);
     expect(feed.link).toBe('live');

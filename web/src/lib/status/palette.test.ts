@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { STATUS_ICON } from '$lib/components/icons/icons';
 import { displayState, STATUS_COLORS } from './palette';
 
 describe('display state', () => {
-  it('uses the Okabe–Ito colours', () => {
-    expect(STATUS_COLORS).toMatchObject({ green: '#009E73', yellow: '#F0E442', red: '#D55E00', stale: '#0072B2' });
+  it('gives each of the five states its own colour and its own icon', () => {
+    const states = ['green', 'yellow', 'red', 'noreport', 'stale'] as const;
+    expect(new Set(states.map((s) => STATUS_COLORS[s].toLowerCase())).size).toBe(5);
+    expect(new Set(states.map((s) => STATUS_ICON[s])).size).toBe(5);
   });
 
   it('shows every tile as stale with its last colour while the link is lost', () => {

@@ -1,6 +1,8 @@
 /* Small, valid contract objects for unit tests (not used by the app). */
 import type { ChildTile, Headline, Ranking, Reason, Tile, WallDiff, WallSnapshot } from '@kh02/schemas';
 
+export const HEALTHY_STORAGE = { stalled: false, waiting: 0, stalled_for_ms: 0 };
+
 export const emptyHeadline = (): Headline => ({
   received_today: 120,
   online_rate: 0.85,
@@ -60,7 +62,7 @@ export function snapshot(seq: number, tiles: Tile[] = [tile('01'), tile('79'), t
     data_as_of: '2026-11-23T09:58:03Z',
     counts: counts(),
     tiles,
-    pipeline: { lag_ms: 120, stale: false },
+    pipeline: { lag_ms: 120, stale: false, storage: HEALTHY_STORAGE },
   };
 }
 
@@ -71,7 +73,7 @@ export function diff(seq: number, tiles: Tile[], dataAsOf = '2026-11-23T09:59:00
     data_as_of: dataAsOf,
     counts: counts(),
     tiles,
-    pipeline: { lag_ms: 80, stale: false },
+    pipeline: { lag_ms: 80, stale: false, storage: HEALTHY_STORAGE },
   };
 }
 

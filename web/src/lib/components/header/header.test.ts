@@ -41,7 +41,10 @@ describe('WallHeader', () => {
 
   it("surfaces the server's pipeline.stale and hides controls in kiosk mode", () => {
     transport.connect();
-    transport.serverEmit('wall:snapshot:v1', { ...snapshot(5), pipeline: { lag_ms: 95_000, stale: true } });
+    transport.serverEmit('wall:snapshot:v1', {
+      ...snapshot(5),
+      pipeline: { lag_ms: 95_000, stale: true, storage: { stalled: false, waiting: 0, stalled_for_ms: 0 } },
+    });
     render(WallHeader, { feed, now: NOW, lang: 'vi', kiosk: true, ontogglelang: () => undefined });
     expect(screen.getByTestId('pipeline-stale').textContent).toContain('Dữ liệu về Trung tâm bị chậm (95,0 s)');
     expect(screen.queryByRole('button')).toBeNull();

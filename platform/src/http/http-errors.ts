@@ -1,5 +1,6 @@
 import { API_ERRORS, type ApiErrorBody, type ApiErrorCode, type BilingualText, type FieldIssue } from '@kh02/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { JsonTextError } from './strict-json.js';
 
 export function sendError(
   reply: FastifyReply,
@@ -28,6 +29,7 @@ export function installErrorHandlers(app: FastifyInstance, opts: { notFound?: bo
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendError(reply, mapped);
+    if (err instanceof JsonTextError) return sendError(reply, 'INVALID_JSON', { details: [err.issue] });
     if (err instanceof SyntaxError) {
       return sendError(reply, 'INVALID_JSON', {
         details: [

@@ -5,6 +5,7 @@ import {
   DEFAULT_HTTP_TIMEOUTS,
   httpServerTimeouts,
   installErrorHandlers,
+  recordRoutes,
   installStrictJsonParser,
   sendError,
   type HttpTimeouts,
@@ -49,6 +50,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   installErrorHandlers(app, { notFound: !serveWeb });
   installStrictJsonParser(app);
+  recordRoutes(app);
   await installSecurity(app, { accounts: deps.workflow.accounts, ...deps.security });
   registerReadRoutes(app, deps);
   registerAuthRoutes(app, { accounts: deps.workflow.accounts, registry: deps.registry });

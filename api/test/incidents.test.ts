@@ -1,5 +1,6 @@
 import type { IncidentReport } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
+import { finish } from '../src/status/evaluate/evaluation.js';
 import { incidentReasons } from '../src/status/evaluate/incidents.js';
 import { IncidentBook, incidentFlags } from '../src/status/state/incident-state.js';
 
@@ -60,5 +61,16 @@ describe('vendor incident reporting duties', () => {
     expect(
       incidentReasons(book.forSystem('p01.tthc'), T0 + 91 * MIN).some((r) => r.indicator === 'vendor_incident'),
     ).toBe(false);
+  });
+
+  it('shows every duty an incident breaks, even when several break at once', () => {
+    const book = new IncidentBook();
+    // Reported 20 min late, then silent: late first report and no 30-minute update, both on one incident.
+    book.apply(report('detected', T0), T0 + 20 * MIN);
+    const tile = finish(incidentReasons(book.forSystem('p01.tthc'), T0 + 60 * MIN), null);
+    expect(tile.reasons.filter((r) => r.indicator === 'incident_reporting').map((r) => r.rule)).toEqual([
+      'late_report',
+      'update_overdue',
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   DEFAULT_HTTP_TIMEOUTS,
   httpServerTimeouts,
   installErrorHandlers,
+  recordRoutes,
   installStrictJsonParser,
   sendError,
 } from '@kh02/platform';
@@ -49,6 +50,7 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
   const nonces = new NonceCache();
   app.decorateRequest('auth', undefined);
   installErrorHandlers(app);
+  recordRoutes(app);
   // Machine-to-machine API: the standard hardening headers, no browser CORS at all.
   void app.register(helmet, { contentSecurityPolicy: false });
 

@@ -13,4 +13,5 @@ export * from './shutdown.js';
 export * from './http/http-errors.js';
 export * from './http/strict-json.js';
 export * from './http/timeouts.js';
+export * from './http/route-table.js';
 export * from './registry-loader.js';

@@ -192,4 +192,31 @@ describe('ticket views', () => {
     expect(kpi).toMatchObject({ red_issues: 3, routed_within_24h: 1, target: 0.95, meets_target: false });
     expect(kpi.ratio).toBeCloseTo(1 / 3);
   });
+
+  it('counts a unit red for 24 h with no ticket as a red issue that was not routed', () => {
+    const now = Date.parse(vn('2026-11-25T12:00:00'));
+    const routed = storedTicket({
+      id: 'r1',
+      unit_code: '01',
+      colour: 'red',
+      created_at: vn('2026-11-23T09:05:00'),
+      detected_at: vn('2026-11-23T09:00:00'),
+      assigned_at: vn('2026-11-23T09:20:00'),
+      assignee: vendor('VNPT'),
+    });
+    const h = 3_600_000;
+    const at = (s: string) => Date.parse(vn(s));
+    const kpi = redRoutedKpi([routed], now, 30, [
+      // Hà Nội's spell is the ticket's: judged through the ticket.
+      { code: '01', fromMs: at('2026-11-23T09:00:00'), toMs: at('2026-11-24T09:00:00') },
+      // Đà Nẵng red for 30 h, nobody opened a ticket: not routed.
+      { code: '48', fromMs: at('2026-11-23T12:00:00'), toMs: at('2026-11-23T12:00:00') + 30 * h },
+      // Huế still red after 26 h without a ticket: not routed either.
+      { code: '46', fromMs: now - 26 * h, toMs: null },
+      // A 3-hour spell that ended on its own, and one only 5 h old: not judged.
+      { code: '79', fromMs: at('2026-11-24T01:00:00'), toMs: at('2026-11-24T04:00:00') },
+      { code: '92', fromMs: now - 5 * h, toMs: null },
+    ]);
+    expect(kpi).toMatchObject({ red_issues: 3, red_without_ticket: 2, routed_within_24h: 1, meets_target: false });
+  });
 });

@@ -72,6 +72,7 @@ export function kpi(over: Partial<TicketKpi> = {}): TicketKpi {
   return {
     window_days: 30,
     red_issues: 40,
+    red_without_ticket: 0,
     routed_within_24h: 37,
     ratio: 0.925,
     target: 0.95,

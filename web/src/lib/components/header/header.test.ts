@@ -49,6 +49,17 @@ describe('WallHeader', () => {
     expect(screen.getByTestId('pipeline-stale').textContent).toContain('Dữ liệu về Trung tâm bị chậm (95,0 s)');
     expect(screen.queryByRole('button')).toBeNull();
   });
+
+  it("says so when the server's storage writer is stalled, with how long", () => {
+    transport.connect();
+    transport.serverEmit('wall:snapshot:v1', {
+      ...snapshot(5),
+      pipeline: { lag_ms: 100, stale: false, storage: { stalled: true, waiting: 420, stalled_for_ms: 61_000 } },
+    });
+    render(WallHeader, { feed, now: NOW, lang: 'vi', kiosk: true, ontogglelang: () => undefined });
+    expect(screen.getByTestId('storage-stalled').textContent).toContain('Lưu trữ dữ liệu bị đình trệ (61 s)');
+    expect(screen.queryByTestId('pipeline-stale')).toBeNull();
+  });
 });
 
 describe('LinkBanner', () => {

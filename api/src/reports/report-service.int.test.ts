@@ -133,7 +133,8 @@ describe('daily report computed from ClickHouse as of the 08:30 cut-off', () => 
     const dir = await makeTempDir('no-tickets');
     try {
       for (const name of await readdir(CLICKHOUSE_MIGRATIONS_DIR)) {
-        if (name.endsWith('.sql') && !name.startsWith('0004'))
+        // 0004 creates the ticket log; 0007's identity view reads it, so both are left out.
+        if (name.endsWith('.sql') && !name.startsWith('0004') && !name.startsWith('0007'))
           await copyFile(join(CLICKHOUSE_MIGRATIONS_DIR, name), join(dir.path, name));
       }
       await migrate(store.client, 'kh02_no_tickets', dir.path);

@@ -75,7 +75,8 @@ export const STORABLE_INSTANT_RANGE = { min: Date.UTC(1900, 0, 1), max: Date.UTC
 export const InstantSchema = z.iso.datetime({ offset: true }).refine(
   (s) => {
     const t = Date.parse(s);
-    return t >= STORABLE_INSTANT_RANGE.min && t <= STORABLE_INSTANT_RANGE.max;
+    // An unreadable time is already reported by the format check.
+    return Number.isNaN(t) || (t >= STORABLE_INSTANT_RANGE.min && t <= STORABLE_INSTANT_RANGE.max);
   },
   {
     params: {

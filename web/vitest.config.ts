@@ -14,13 +14,13 @@ export default defineProject({
   resolve: {
     alias: {
       $lib: fileURLToPath(new URL('./src/lib', import.meta.url)),
-      '$app/paths': fileURLToPath(new URL('./src/lib/testing/app-paths.ts', import.meta.url)),
+      '$app/paths': fileURLToPath(new URL('./test/support/app-paths.ts', import.meta.url)),
     },
   },
   test: {
     name: 'web',
     root: fileURLToPath(new URL('.', import.meta.url)),
     environment: 'jsdom',
-    include: ['src/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
   },
 });

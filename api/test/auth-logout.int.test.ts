@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import type { EmbeddedSystem } from '../src/embedded.js';
 import { demoPasswords, login, startTestSystem, type TestSystem } from './support/embedded-system.js';
 

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { migrate, openClickHouse } from '@kh02/platform';
-import { makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
 import type { StatusChange, UnitStatus } from '@kh02/schemas';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import type {
   WallDiff,
   WallSnapshot,
 } from '@kh02/schemas';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedSystem } from '../src/embedded.js';

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedSystem, type EmbeddedSystem } from '../src/embedded.js';
 import { silent } from './support/status-harness.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localJournaledBus, natsBus, type BusKind } from '../../ingest/test/support/buses.js';
 import { startIngestHarness } from '../../ingest/test/support/harness.js';

@@ -7,7 +7,8 @@ import {
   WRITER_WORKFLOW_CONSUMER,
   type Subscription,
 } from '@kh02/platform';
-import { eventually, makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
+import { eventually } from '@kh02/testkit';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWriter, judgeWriter, WRITER_CONSUMERS } from '../src/healthcheck/writer-health.js';

@@ -1,7 +1,7 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { migrate } from '@kh02/platform';
-import { makeTempDir, startClickHouseShim, type ClickHouseShim } from '@kh02/platform/testing';
+import { makeTempDir, startClickHouseShim, type ClickHouseShim } from '@kh02/platform/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AckLog } from '../src/load/ack-log.js';
 import { checkOracle } from '../src/oracle/oracle.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@kh02/platform/testing';
+import { freePort } from '@kh02/platform/local';
 import { oracleProblems } from '../src/oracle/oracle.js';
 import { finishFaultRun, startFaultRun } from '../src/fault-run.js';
 import { sleep } from '../src/harness/quiescence.js';

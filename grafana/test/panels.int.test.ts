@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { defaultRegistry } from '@kh02/schemas/registry';
 import { migrate, openClickHouse } from '@kh02/platform';
-import { makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, Panel } from '../src/grafana-model.js';
 import { DAY, RANGE, seed, vn } from './grafana-seed.js';

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ApiErrorBodySchema, STREAMS, type BilingualText, type IngestAccepted } from '@kh02/schemas';
 import { WRITER_TELEMETRY_CONSUMER } from '@kh02/platform';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusWriter } from '../src/writer/bus-writer.js';
 import { localJournaledBus } from './support/buses.js';

@@ -1,6 +1,6 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { migrate } from '@kh02/platform';
-import { makeTempDir, startClickHouseShim, type ClickHouseShim } from '@kh02/platform/testing';
+import { makeTempDir, startClickHouseShim, type ClickHouseShim } from '@kh02/platform/local';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseBatchStore } from '../src/writer/batch-store.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../src/writer/rows.js';
 import { ClickHouseBatchStore, type BatchStore } from '../src/writer/batch-store.js';

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { STREAMS, SUBJECTS, type TelemetryBatchMessage, type WorkflowEvent } from '@kh02/schemas';
 import { LocalBus, WRITER_WORKFLOW_CONSUMER, type BusMessage } from '@kh02/platform';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseBatchStore, type BatchStore } from '../src/writer/batch-store.js';
 import { BusWriter } from '../src/writer/bus-writer.js';

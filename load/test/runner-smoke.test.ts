@@ -1,6 +1,6 @@
 import { startEmbeddedSystem, type EmbeddedSystem } from '@kh02/api';
 import { createLogger } from '@kh02/platform';
-import { makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPlan, wallPlan } from '../scenarios/index.js';
 import { runWallFanout } from '../src/fanout/wall-fanout.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
 import { startEmbeddedSystem, type EmbeddedSystem } from '../../src/embedded.js';
 import { silent } from './status-harness.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, Ticket, TicketChanged } from '@kh02/schemas';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedSystem } from '../../src/embedded.js';

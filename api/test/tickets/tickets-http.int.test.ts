@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ticket, Tile } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
-import { eventually } from '@kh02/platform/testing';
+import { eventually } from '@kh02/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedSystem } from '../../src/embedded.js';
 import { demoPasswords, login, postAsVendor, startTestSystem, type TestSystem } from '../support/embedded-system.js';

@@ -10,7 +10,7 @@ export const ENTRY = {
   ingest: 'ingest/src/main.ts',
   writer: 'ingest/src/writer-main.ts',
   api: 'api/src/main.ts',
-  clickhouse: 'platform/src/testing/clickhouse-shim-main.ts',
+  clickhouse: 'platform/src/local/clickhouse-shim-main.ts',
 } as const;
 
 /** `test-artifacts/faults/<name>`, emptied first: logs, the 2xx log and the verdict of one fault run. */

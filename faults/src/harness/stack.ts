@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { migrate } from '@kh02/platform';
-import { freePort, makeTempDir, startNatsServer, type NatsServerHandle } from '@kh02/platform/testing';
+import { freePort, makeTempDir, startNatsServer, type NatsServerHandle } from '@kh02/platform/local';
 import { freezeMerges, PRODUCT_DB } from '../oracle/tables.js';
 import { writeFaultKeys } from './api-keys.js';
 import { BusProbe } from './bus-probe.js';

@@ -1,6 +1,6 @@
 import { BusWriter, type BatchStore } from '@kh02/ingest';
 import { busTopology, NatsBus, WRITER_TELEMETRY_CONSUMER, type Bus, type BusMessage } from '@kh02/platform';
-import { startNatsServer } from '@kh02/platform/testing';
+import { startNatsServer } from '@kh02/platform/local';
 import { SUBJECTS } from '@kh02/schemas';
 import { pino } from 'pino';
 

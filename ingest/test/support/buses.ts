@@ -1,5 +1,5 @@
 import { LocalBus, NatsBus, type Bus } from '@kh02/platform';
-import { makeTempDir, startNatsServer, type NatsServerHandle } from '@kh02/platform/testing';
+import { makeTempDir, startNatsServer, type NatsServerHandle } from '@kh02/platform/local';
 import { silentLogger } from './harness.js';
 import { TEST_TOPOLOGY } from './writer.js';
 

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { migrate, openClickHouse } from '@kh02/platform';
-import { makeTempDir } from '@kh02/platform/testing';
+import { makeTempDir } from '@kh02/platform/local';
 
 export const TEST_DB = 'kh02';
 

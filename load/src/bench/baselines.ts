@@ -1,4 +1,4 @@
-import { startNatsServer } from '@kh02/platform/testing';
+import { startNatsServer } from '@kh02/platform/local';
 import { exited, nextMessage, spawnTs, type ChildMessage } from './child-process.js';
 import type { FloorMode } from './floor-bodies.js';
 

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startNatsServer, type NatsServerHandle } from '@kh02/platform/testing';
+import { freePort, startNatsServer, type NatsServerHandle } from '@kh02/platform/local';
 import { writeLoadKeys } from '../keys/load-keys.js';
 import { ask, nextMessage, spawnTs, stopChild, type ChildMessage } from './child-process.js';
 import { displayToken } from '../probe/wall-session.js';

@@ -1,0 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A fresh directory under the OS temp dir (a data directory for a local server, a bench run, a test). */
+export async function makeTempDir(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), `kh02-${prefix}-`));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}

@@ -1,0 +1,60 @@
+import type { Timeseries } from '@kh02/schemas';
+import { describe, expect, it } from 'vitest';
+import { NBSP } from '$lib/format/vn-format';
+import { rankingFixture } from '../../../support/fixtures';
+import { alignPrevious, formatKind, rankingOption, seriesOption } from '../../../../src/lib/components/charts/chart-options';
+
+const series = (previousDay: 0 | 1): Timeseries => ({
+  code: '04',
+  metric: 'online_rate',
+  range: '24h',
+  step_s: 3600,
+  points: [
+    { t: '2026-11-23T09:00:00Z', value: 0.7 },
+    { t: '2026-11-23T10:00:00Z', value: 0.75 },
+  ],
+  previous: [
+    { t: `2026-11-${23 - previousDay}T09:00:00Z`, value: 0.8 },
+    { t: `2026-11-${23 - previousDay}T10:00:00Z`, value: 0.82 },
+  ],
+  target: 0.8,
+});
+
+describe('chart options', () => {
+  it("puts yesterday's buckets on today's axis whichever way the server stamps them", () => {
+    const today = Date.parse('2026-11-23T10:00:00Z');
+    expect(alignPrevious(series(1)).at(-1)).toEqual([today, 0.82]);
+    expect(alignPrevious(series(0)).at(-1)).toEqual([today, 0.82]);
+  });
+
+  it('draws the target line with a Vietnamese label', () => {
+    const opt = seriesOption(
+      series(1),
+      { lang: 'vi', kind: 'ratio', seriesLabel: 'Hôm nay', targetLabel: (v) => `Mục tiêu ${v}` },
+      16,
+    ) as {
+      series: { markLine?: { data: { yAxis: number }[]; label: { formatter: string } } }[];
+    };
+    const mark = opt.series[0]?.markLine;
+    expect(mark?.data[0]?.yAxis).toBe(0.8);
+    expect(mark?.label.formatter).toBe(`Mục tiêu 80${NBSP}%`);
+  });
+
+  it('colours ranking bars by status and highlights the chosen province', () => {
+    const names = new Map([['14', 'Sơn La']]);
+    const opt = rankingOption(rankingFixture(), { lang: 'vi', kind: 'ratio', names, highlight: '14' }, 16) as {
+      yAxis: { data: string[] };
+      series: { data: { value: number; itemStyle: { color: string; borderWidth: number } }[] }[];
+    };
+    expect(opt.yAxis.data).toEqual(['1. Hà Nội', '2. TP. Hồ Chí Minh', '3. Sơn La']);
+    const bars = opt.series[0]!.data;
+    expect(bars[2]).toMatchObject({ value: 0.61, itemStyle: { color: '#D55E00', borderWidth: 2 } });
+    expect(bars[0]?.itemStyle.borderWidth).toBe(0);
+  });
+
+  it('formats values by kind', () => {
+    expect(formatKind(0.795, 'ratio', 'vi')).toBe(`79,5${NBSP}%`);
+    expect(formatKind(12.5, 'signed-pct', 'vi')).toBe(`+12,5${NBSP}%`);
+    expect(formatKind(12345, 'count', 'vi')).toBe('12.345');
+  });
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deltaTSeconds, newMoonIndexAtOrBefore, newMoonJde, newMoonUtcMs, sunApparentLongitude } from '../../src/calendar/astronomy.js';
+import {
+  deltaTSeconds,
+  newMoonIndexAtOrBefore,
+  newMoonJde,
+  newMoonUtcMs,
+  sunApparentLongitude,
+} from '../../src/calendar/astronomy.js';
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hungKingsDay, lunarDateOf, lunarMonthsOfYear, lunarNewYear, solarDateOfLunar } from '../../src/calendar/lunar.js';
+import {
+  hungKingsDay,
+  lunarDateOf,
+  lunarMonthsOfYear,
+  lunarNewYear,
+  solarDateOfLunar,
+} from '../../src/calendar/lunar.js';
 
 const CHINA = { utcOffsetMinutes: 480 };
 

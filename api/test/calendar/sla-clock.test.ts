@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clockState, deadlineFor, slaDeadlines, ticketDeadlines, type ClockInput } from '../../src/calendar/sla-clock.js';
+import {
+  clockState,
+  deadlineFor,
+  slaDeadlines,
+  ticketDeadlines,
+  type ClockInput,
+} from '../../src/calendar/sla-clock.js';
 import { defaultSlaPolicy, wall, working } from '../../src/calendar/sla-policy.js';
 import { hr, min, realCalendar, vn } from '../support/calendar.js';
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { minimalConfig, realCalendar, vn } from '../support/calendar.js';
-import { holidayOn, isWorkingDay, isWorkingInstant, isYearCovered, loadWorkingCalendar } from '../../src/calendar/working-calendar.js';
+import {
+  holidayOn,
+  isWorkingDay,
+  isWorkingInstant,
+  isYearCovered,
+  loadWorkingCalendar,
+} from '../../src/calendar/working-calendar.js';
 
 const cal = realCalendar();
 

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cutoffInstant, isReportDate, latestDueReportDate, nextCutoffAfter, reportWindows } from '../../src/reports/report-calendar.js';
+import {
+  cutoffInstant,
+  isReportDate,
+  latestDueReportDate,
+  nextCutoffAfter,
+  reportWindows,
+} from '../../src/reports/report-calendar.js';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -13,7 +13,14 @@ import { DEFAULT_REPORT_CONFIG } from '../../src/reports/report-config.js';
 import type { ScopeReport } from '@kh02/schemas';
 import { ReportService } from '../../src/reports/report-service.js';
 import { SnapshotStore } from '../../src/reports/snapshot-store.js';
-import { counterRow, DB, insertRows, local, openMigratedStore, silentLogger } from '../support/reports/report-fixtures.js';
+import {
+  counterRow,
+  DB,
+  insertRows,
+  local,
+  openMigratedStore,
+  silentLogger,
+} from '../support/reports/report-fixtures.js';
 import { CUMULATIVE_FROM, CUTOFF_ISO, D, REPORT_DATE, seedScenario } from '../support/reports/report-scenario.js';
 
 const registry = defaultRegistry();

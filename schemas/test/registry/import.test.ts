@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRegistryData, parseCommunesCsv, parseRegistryJson, parseRegistryOverride } from '../../src/registry/import.js';
+import {
+  mergeRegistryData,
+  parseCommunesCsv,
+  parseRegistryJson,
+  parseRegistryOverride,
+} from '../../src/registry/import.js';
 import { buildRegistry, defaultRegistryData } from '../../src/registry/registry.js';
 import type { Commune } from '../../src/registry/types.js';
 

@@ -2,7 +2,12 @@ import type { Timeseries } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
 import { NBSP } from '$lib/format/vn-format';
 import { rankingFixture } from '../../../support/fixtures';
-import { alignPrevious, formatKind, rankingOption, seriesOption } from '../../../../src/lib/components/charts/chart-options';
+import {
+  alignPrevious,
+  formatKind,
+  rankingOption,
+  seriesOption,
+} from '../../../../src/lib/components/charts/chart-options';
 
 const series = (previousDay: 0 | 1): Timeseries => ({
   code: '04',

@@ -119,7 +119,8 @@ describe('status engine', () => {
     engine.evaluateAll();
     const online = engine.tile('01')?.reasons.find((r) => r.indicator === 'online_rate');
     expect(online).toMatchObject({ status: 'yellow', value: 0.75, threshold: 0.8, comparator: '<=' });
-    expect(online?.message.vi).toContain('75,0 %');
+    // The shared Vietnamese formatting (the wall's): decimal comma, whole numbers without ",0", a no-break space before %.
+    expect(online?.message.vi).toContain('75\u00a0%');
 
     engine.apply(
       healthyProvinceCounters('01', now.value - 2 * MIN, {

@@ -1,7 +1,8 @@
 import { sendError } from '@kh02/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountService } from './accounts.js';
-import { isCommandCenter, type Principal } from './principal.js';
+import { isCommandCenter } from '@kh02/schemas';
+import type { Principal } from './principal.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

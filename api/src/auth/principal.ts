@@ -10,7 +10,3 @@ export const SYSTEM_PRINCIPAL: Principal = {
   name: 'Hệ thống',
   role: 'cc_coordination',
 };
-
-export function isCommandCenter(p: Principal): boolean {
-  return p.role.startsWith('cc_');
-}

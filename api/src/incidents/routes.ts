@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
-import { isCommandCenter } from '../auth/principal.js';
+import { isCommandCenter } from '@kh02/schemas';
 import { incidentFlags } from '../status/state/incident-state.js';
 import type { StatusEngine } from '../status/engine.js';
 

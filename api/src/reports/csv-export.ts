@@ -1,4 +1,4 @@
-import { viDate, viDateTime } from './format-vi.js';
+import { viDate, viDateTime } from '@kh02/schemas';
 import type { Report, ScopeReport } from '@kh02/schemas';
 import { headings, tableRows } from './report-table.js';
 

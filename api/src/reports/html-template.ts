@@ -1,4 +1,4 @@
-import { viDateTime } from './format-vi.js';
+import { viDateTime } from '@kh02/schemas';
 import type { Report, ScopeReport } from '@kh02/schemas';
 import { headings, tableRows, type TableRow } from './report-table.js';
 import { watermarkText, type Watermark } from './csv-export.js';

@@ -1,4 +1,5 @@
-import { viDate, viDateTime, viDateWords, viInteger, viPercent, viChange, viChangePoints } from './format-vi.js';
+import { viDate, viDateTime, viDateWords } from '@kh02/schemas';
+import { viInteger, viPercent, viChange, viChangePoints } from './report-wording.js';
 import type { CountTriple, RateTriple, Report, ScopeReport, Target } from '@kh02/schemas';
 
 /*

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
 import type { Principal } from '../auth/principal.js';
-import type { TicketAction } from './lifecycle.js';
+import type { TicketAction } from '@kh02/schemas';
 import { TicketError } from './ticket-errors.js';
 import type { TicketService } from './ticket-service.js';
 import type { RedEpisode } from './ticket-views.js';

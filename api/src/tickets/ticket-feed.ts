@@ -3,7 +3,7 @@ import type { Registry } from '@kh02/schemas/registry';
 import type { Server, Socket } from 'socket.io';
 import type { Principal } from '../auth/principal.js';
 import type { StoredTicket } from './clocks.js';
-import { canView } from './permissions.js';
+import { canView } from '@kh02/schemas';
 
 type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, reportCsv, scopesOf } from '../../src/reports/csv-export.js';
-import {
-  viDate,
-  viDateTime,
-  viDecimal,
-  viInteger,
-  viPercent,
-  viChange,
-  viChangePoints,
-} from '../../src/reports/format-vi.js';
+import { viDate, viDateTime } from '@kh02/schemas';
+import { viDecimal, viInteger, viPercent, viChange, viChangePoints } from '../../src/reports/report-wording.js';
 import { reportHtml } from '../../src/reports/html-template.js';
 import { ReportSchema, type Report } from '@kh02/schemas';
 import { meetsTarget } from '../../src/reports/report-parts.js';

@@ -1,8 +1,8 @@
 import { defaultRegistry } from '@kh02/schemas/registry';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal.js';
-import type { TicketAction } from '../../src/tickets/lifecycle.js';
-import { canCreate, canView, denial } from '../../src/tickets/permissions.js';
+import type { TicketAction } from '@kh02/schemas';
+import { canCreate, canView, denial } from '@kh02/schemas';
 import { defaultRouting } from '../../src/tickets/routing.js';
 import { people, storedTicket, unit, vendor } from './ticket-fixtures.js';
 

@@ -24,3 +24,8 @@ export type Principal = z.infer<typeof PrincipalSchema>;
 /** `POST /api/v1/auth/login` → a personal session token and who it belongs to. */
 export const LoginResultSchema = z.object({ token: z.string(), expires_at: z.string(), principal: PrincipalSchema });
 export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+/** The Command Center's own teams (roles cc_*): they see every unit's tickets and run the loop. */
+export function isCommandCenter(p: Principal): boolean {
+  return p.role.startsWith('cc_');
+}

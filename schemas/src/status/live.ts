@@ -30,16 +30,12 @@ export const WallSnapshotSchema = z.object({
 });
 export type WallSnapshot = z.infer<typeof WallSnapshotSchema>;
 
-/** Changed tiles only; `seq` is the previous seq + 1 for that room, so gaps are detectable. */
-export const WallDiffSchema = z.object({
-  seq: z.number().int(),
-  generated_at: z.string(),
-  data_as_of: z.string().nullable(),
-  counts: z.object({ provinces: StatusCountsSchema, agencies: StatusCountsSchema }),
-  tiles: z.array(TileSchema),
-  pipeline: PipelineHealthSchema,
-});
-export type WallDiff = z.infer<typeof WallDiffSchema>;
+/**
+ * Changed tiles only, in the snapshot's shape; `seq` is the previous seq + 1
+ * for that room, so gaps are detectable.
+ */
+export const WallDiffSchema = WallSnapshotSchema;
+export type WallDiff = WallSnapshot;
 
 /** One province or agency with its children, for the drill-down room. */
 export const UnitSnapshotSchema = z.object({

@@ -6,7 +6,7 @@
  *   ?lang=en      English (Vietnamese is the default)
  *   ?token=…      read-only display token (captured once, see api/token.ts)
  */
-import type { Lang } from '$lib/format/vn-format';
+import type { Lang } from '@kh02/schemas';
 
 export const VIEWS = ['map', 'agencies', 'rankings', 'briefing'] as const;
 export type ViewId = (typeof VIEWS)[number];

@@ -3,7 +3,7 @@ import type { Thresholds } from '../config.js';
 import type { CommuneCounters, CounterPoint, DayCounters } from '../state/counter-state.js';
 import { localTimeOn, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
-import { fmtLocalTime } from './format.js';
+import { formatHm } from '@kh02/schemas';
 import { rateReason, rateStatus } from './rates.js';
 
 export interface CommuneResult extends Evaluation {
@@ -62,8 +62,8 @@ function silenceReason(latest: CounterPoint | undefined, t: Thresholds, ctx: Eva
     unit: 'ms',
     since: iso(latest.intervalEndMs),
     message: bilingual(
-      `Không có báo cáo mới từ ${fmtLocalTime(latest.intervalEndMs)}.`,
-      `No new report since ${fmtLocalTime(latest.intervalEndMs)}.`,
+      `Không có báo cáo mới từ ${formatHm(latest.intervalEndMs)}.`,
+      `No new report since ${formatHm(latest.intervalEndMs)}.`,
     ),
   };
 }

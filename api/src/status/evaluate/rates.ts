@@ -1,6 +1,6 @@
 import { bilingual, INDICATOR_LABELS, type Reason } from '@kh02/schemas';
 import type { Thresholds } from '../config.js';
-import { fmtRatio } from './format.js';
+import { formatRatio } from '@kh02/schemas';
 import { iso } from './evaluation.js';
 
 type RateKind = 'online_rate' | 'on_time_rate';
@@ -32,8 +32,8 @@ export function rateReason(
   const red = status === 'red';
   const threshold = red ? rule.redBelow : rule.target;
   const failed = red ? '<' : rule.comparator === '>' ? '<=' : '<';
-  const targetText = `${rule.comparator === '>' ? '>' : '≥'} ${fmtRatio(rule.target, 'vi')}`;
-  const targetTextEn = `${rule.comparator === '>' ? '>' : '≥'} ${fmtRatio(rule.target, 'en')}`;
+  const targetText = `${rule.comparator === '>' ? '>' : '≥'} ${formatRatio(rule.target, 'vi')}`;
+  const targetTextEn = `${rule.comparator === '>' ? '>' : '≥'} ${formatRatio(rule.target, 'en')}`;
   return {
     indicator: kind,
     status,
@@ -44,12 +44,12 @@ export function rateReason(
     since: iso(sinceMs),
     message: red
       ? bilingual(
-          `${label.vi} ${fmtRatio(rate, 'vi')}, dưới ngưỡng đỏ ${fmtRatio(rule.redBelow, 'vi')} (mục tiêu ${targetText}).`,
-          `${label.en} ${fmtRatio(rate, 'en')}, below the red threshold ${fmtRatio(rule.redBelow, 'en')} (target ${targetTextEn}).`,
+          `${label.vi} ${formatRatio(rate, 'vi')}, dưới ngưỡng đỏ ${formatRatio(rule.redBelow, 'vi')} (mục tiêu ${targetText}).`,
+          `${label.en} ${formatRatio(rate, 'en')}, below the red threshold ${formatRatio(rule.redBelow, 'en')} (target ${targetTextEn}).`,
         )
       : bilingual(
-          `${label.vi} ${fmtRatio(rate, 'vi')}, chưa đạt mục tiêu ${targetText}.`,
-          `${label.en} ${fmtRatio(rate, 'en')}, short of the target ${targetTextEn}.`,
+          `${label.vi} ${formatRatio(rate, 'vi')}, chưa đạt mục tiêu ${targetText}.`,
+          `${label.en} ${formatRatio(rate, 'en')}, short of the target ${targetTextEn}.`,
         ),
   };
 }

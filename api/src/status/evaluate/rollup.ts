@@ -4,7 +4,7 @@ import type { CommuneCounters, CounterValues } from '../state/counter-state.js';
 import { lastHourOf, type CommuneResult } from './commune.js';
 import { parseHHMM, type EvalContext } from './context.js';
 import { finish, type Evaluation } from './evaluation.js';
-import { fmtNumber, fmtRatio } from './format.js';
+import { formatNumber, formatRatio } from '@kh02/schemas';
 import { rateReason, rateStatus } from './rates.js';
 import type { SystemResult } from './system.js';
 
@@ -82,8 +82,8 @@ function shareReason(
     unit: 'ratio',
     since: null,
     message: bilingual(
-      `${label.vi}: ${fmtRatio(value, 'vi')} (ngưỡng ${fmtRatio(threshold, 'vi')}).`,
-      `${label.en}: ${fmtRatio(value, 'en')} (threshold ${fmtRatio(threshold, 'en')}).`,
+      `${label.vi}: ${formatRatio(value, 'vi')} (ngưỡng ${formatRatio(threshold, 'vi')}).`,
+      `${label.en}: ${formatRatio(value, 'en')} (threshold ${formatRatio(threshold, 'en')}).`,
     ),
   };
 }
@@ -173,8 +173,8 @@ function volumeReason(
       unit: 'pct',
       since: null,
       message: bilingual(
-        `Số hồ sơ tiếp nhận giảm ${fmtNumber(drop, 0, 'vi')} % so với cùng giờ hôm qua (${today} so với ${yesterdaySame}).`,
-        `Dossiers received are down ${fmtNumber(drop, 0, 'en')} % on the same time yesterday (${today} vs ${yesterdaySame}).`,
+        `Số hồ sơ tiếp nhận giảm ${formatNumber(drop, 'vi', 0)} % so với cùng giờ hôm qua (${today} so với ${yesterdaySame}).`,
+        `Dossiers received are down ${formatNumber(drop, 'en', 0)} % on the same time yesterday (${today} vs ${yesterdaySame}).`,
       ),
     },
   };

@@ -5,7 +5,7 @@ import type { IncidentState } from '../state/incident-state.js';
 import { incidentReasons } from './incidents.js';
 import { localTimeOn, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
-import { fmtLocalTime, fmtNumber, fmtPct } from './format.js';
+import { formatHm, formatNumber, formatPct } from '@kh02/schemas';
 
 export interface SystemMetrics {
   uptime_pct: number | null;
@@ -46,7 +46,8 @@ function highIsBad(
   if (!status) return null;
   const threshold = status === 'red' ? redAt : yellowAt;
   const unit = indicator === 'response_time' ? 'ms' : 'pct';
-  const show = (v: number, lang: 'vi' | 'en') => (unit === 'ms' ? `${fmtNumber(v, 0, lang)} ms` : fmtPct(v, lang));
+  const show = (v: number, lang: 'vi' | 'en') =>
+    unit === 'ms' ? `${formatNumber(v, lang, 0)} ms` : formatPct(v, lang);
   const label = INDICATOR_LABELS[indicator];
   return {
     indicator,
@@ -83,8 +84,8 @@ function uptimeReason(value: number | null, t: Thresholds, since: number | null,
     unit: 'pct',
     since: iso(since),
     message: bilingual(
-      `Uptime ${fmtPct(value, 'vi')}, dưới ngưỡng ${fmtPct(threshold, 'vi')}${where.vi}.`,
-      `Uptime ${fmtPct(value, 'en')}, below ${fmtPct(threshold, 'en')}${where.en}.`,
+      `Uptime ${formatPct(value, 'vi')}, dưới ngưỡng ${formatPct(threshold, 'vi')}${where.vi}.`,
+      `Uptime ${formatPct(value, 'en')}, below ${formatPct(threshold, 'en')}${where.en}.`,
     ),
   };
 }
@@ -137,10 +138,7 @@ export function evaluateSystem(
       unit: 'ms',
       since: iso(last ?? null),
       message: last
-        ? bilingual(
-            `Không nhận được dữ liệu từ ${fmtLocalTime(last)}.`,
-            `No data received since ${fmtLocalTime(last)}.`,
-          )
+        ? bilingual(`Không nhận được dữ liệu từ ${formatHm(last)}.`, `No data received since ${formatHm(last)}.`)
         : bilingual('Chưa từng nhận được dữ liệu.', 'No data has ever been received.'),
     });
   }

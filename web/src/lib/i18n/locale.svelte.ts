@@ -6,7 +6,7 @@ import {
   type RankingIndicator,
   type UnitStatus,
 } from '@kh02/schemas';
-import type { Lang } from '$lib/format/vn-format';
+import type { Lang } from '@kh02/schemas';
 import { MESSAGES, type Messages } from './messages';
 
 /** The current language; Vietnamese unless `?lang=en` or the toggle says otherwise. */

@@ -195,7 +195,7 @@ export class WallFeed {
     this.#subscribe();
   }
 
-  #applyCommon(m: WallSnapshot | WallDiff): void {
+  #applyCommon(m: WallSnapshot): void {
     this.lastSeq = m.seq;
     this.counts = m.counts;
     this.dataAsOf = m.data_as_of ?? this.dataAsOf;

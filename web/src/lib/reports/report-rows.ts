@@ -4,7 +4,7 @@
  * (api/src/reports/report-table.ts) so the screen and the file agree.
  */
 import type { CountTriple, RateTriple, Report, ScopeReport, Target } from '@kh02/schemas';
-import { formatHm, formatNumber, formatPct, type Lang } from '$lib/format/vn-format';
+import { formatHm, formatNumber, formatPct, type Lang } from '@kh02/schemas';
 import { REPORT_MESSAGES } from '$lib/i18n/messages-reports';
 import { formatLocalDate } from './report-dates';
 

@@ -1,6 +1,6 @@
 /* How a reason reads on the wall: "Tỷ lệ hồ sơ trực tuyến — 79,5 % (ngưỡng < 80 %)". */
 import { INDICATOR_LABELS, type Reason, type Tile, type UnitStatus } from '@kh02/schemas';
-import { formatValue, NBSP, type Lang } from '$lib/format/vn-format';
+import { formatValue, NBSP, type Lang } from '@kh02/schemas';
 
 export interface ReasonText {
   indicator: string;

@@ -5,7 +5,7 @@
  * "breached" on screen the second its deadline passes.
  */
 import type { ClockView, Ticket } from '@kh02/schemas';
-import { formatDuration, formatSince, type Lang } from '$lib/format/vn-format';
+import { formatDuration, formatSince, type Lang } from '@kh02/schemas';
 import type { IconName } from '$lib/components/icons/icons';
 
 export type ClockState = ClockView['state'];

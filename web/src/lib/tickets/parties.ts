@@ -1,7 +1,7 @@
 /* Names of the parties a ticket is routed to, and of ticket units, in the UI language. */
 import { WORKING_GROUP_NAMES, type Party } from '@kh02/schemas';
 import { AGENCIES, PROVINCES, VENDORS } from '@kh02/schemas/registry';
-import type { Lang } from '$lib/format/vn-format';
+import type { Lang } from '@kh02/schemas';
 
 const UNITS = new Map<string, { vi: string; en: string }>([
   ...PROVINCES.map((p) => [p.code, { vi: p.name, en: p.nameEn }] as const),

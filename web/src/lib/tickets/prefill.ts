@@ -13,7 +13,7 @@ import {
   type Topic,
   type UnitStatus,
 } from '@kh02/schemas';
-import { formatDate, formatHm } from '$lib/format/vn-format';
+import { formatDate, formatHm } from '@kh02/schemas';
 import { reasonText, topReasons } from '$lib/status/reasons';
 import type { NewTicket } from '$lib/api/tickets-api';
 

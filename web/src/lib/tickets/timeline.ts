@@ -5,7 +5,7 @@
  * so that one the steps do not account for is still listed, never hidden.
  */
 import type { Ticket, TicketStatus } from '@kh02/schemas';
-import type { Lang } from '$lib/format/vn-format';
+import type { Lang } from '@kh02/schemas';
 import { partyName } from './parties';
 
 /** Step types the wall has words for; the api may add others, shown by their type. */

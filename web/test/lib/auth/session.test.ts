@@ -5,7 +5,7 @@ import { RestClient } from '$lib/api/rest';
 import { safeNext, withQuery } from '$lib/nav';
 import { principal } from '../../support/ticket-fixtures';
 import SessionControl from '$lib/components/header/SessionControl.svelte';
-import { Session } from '../../../src/lib/auth/session.svelte.ts';
+import { Session } from '../../../src/lib/auth/session.svelte';
 
 const NOW = Date.parse('2026-11-23T09:58:00Z');
 const json = (status: number, body: unknown) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeTransport } from '../../support/fake-transport';
 import { child, tile } from '../../support/fixtures';
 import { mergeChildren } from '../../../src/lib/live/tile-maps';
-import { UnitFeed } from '../../../src/lib/live/unit-feed.svelte.ts';
+import { UnitFeed } from '../../../src/lib/live/unit-feed.svelte';
 
 const snap = (seq: number): UnitSnapshot => ({
   seq,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeTransport } from '../../support/fake-transport';
 import { diff, snapshot, tile } from '../../support/fixtures';
-import { WallFeed } from '../../../src/lib/live/wall-feed.svelte.ts';
+import { WallFeed } from '../../../src/lib/live/wall-feed.svelte';
 
 const beat = (wall_seq: number, stale = false) => ({
   server_time: new Date(Date.now() + 1500).toISOString(),

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { NBSP } from '$lib/format/vn-format';
+import { NBSP } from '@kh02/schemas';
 import { report } from '../../support/report-fixtures';
 import ReportTable from '$lib/components/reports/ReportTable.svelte';
 import { lastFriday, reportDateOptions } from '../../../src/lib/reports/report-dates';

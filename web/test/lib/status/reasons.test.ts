@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NBSP } from '$lib/format/vn-format';
+import { NBSP } from '@kh02/schemas';
 import { reason, tile } from '../../support/fixtures';
 import { hotspots, reasonText, topReasons } from '../../../src/lib/status/reasons';
 

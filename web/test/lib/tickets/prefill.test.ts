@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NBSP } from '$lib/format/vn-format';
+import { NBSP } from '@kh02/schemas';
 import { reason } from '../../support/fixtures';
 import { causes, prefillTicket } from '../../../src/lib/tickets/prefill';
 

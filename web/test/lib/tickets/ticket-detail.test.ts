@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RestClient } from '$lib/api/rest';
 import { TicketsApi } from '$lib/api/tickets-api';
 import { ticket } from '../../support/ticket-fixtures';
-import { contentTypeOf, TicketDetail, toBase64 } from '../../../src/lib/tickets/ticket-detail.svelte.ts';
+import { contentTypeOf, TicketDetail, toBase64 } from '../../../src/lib/tickets/ticket-detail.svelte';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -4,15 +4,7 @@
  */
 import type { Ranking, Timeseries } from '@kh02/schemas';
 import { DAY_MS } from '@kh02/schemas';
-import {
-  formatDate,
-  formatHm,
-  formatNumber,
-  formatPct,
-  formatRatio,
-  formatSignedPct,
-  type Lang,
-} from '$lib/format/vn-format';
+import { formatDate, formatHm, formatNumber, formatPct, formatRatio, formatSignedPct, type Lang } from '@kh02/schemas';
 import { STATUS_COLORS } from '$lib/status/palette';
 import type { ChartOption } from './echarts-setup';
 

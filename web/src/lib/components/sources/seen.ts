@@ -1,5 +1,5 @@
 /* "07:12 · 18 phút trước": when a source was last heard from, and how long ago. */
-import { formatElapsed, formatSince, type Lang } from '$lib/format/vn-format';
+import { formatElapsed, formatSince, type Lang } from '@kh02/schemas';
 import { MESSAGES } from '$lib/i18n/messages';
 
 export function lastSeen(at: string | null, now: number, lang: Lang): string {

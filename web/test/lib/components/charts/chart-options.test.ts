@@ -1,6 +1,6 @@
 import type { Timeseries } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
-import { NBSP } from '$lib/format/vn-format';
+import { NBSP } from '@kh02/schemas';
 import { rankingFixture } from '../../../support/fixtures';
 import {
   alignPrevious,

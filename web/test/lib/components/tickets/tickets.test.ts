@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RestClient } from '$lib/api/rest';
 import { TicketsApi } from '$lib/api/tickets-api';
 import { Session } from '$lib/auth/session.svelte';
-import { NBSP } from '$lib/format/vn-format';
+import { NBSP } from '@kh02/schemas';
 import { reason } from '../../../support/fixtures';
 import { clockView, kpi, principal, ticket } from '../../../support/ticket-fixtures';
 import TicketSlot from '$lib/components/drill/TicketSlot.svelte';

@@ -3,7 +3,7 @@ import type { ResolvedPathname } from '$app/types';
 import { AGENCIES, AGENCY_BLOCK_NAMES } from '@kh02/schemas/registry';
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { NBSP } from '$lib/format/vn-format';
+import { NBSP } from '@kh02/schemas';
 import { tile } from '../../../support/fixtures';
 import AgencyGrid from '../../../../src/lib/components/tiles/AgencyGrid.svelte';
 import StatusTile from '../../../../src/lib/components/tiles/StatusTile.svelte';

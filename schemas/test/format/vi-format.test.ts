@@ -13,7 +13,7 @@ import {
   formatValue,
   NBSP,
   parseVnDateTime,
-} from '../../../src/lib/format/vn-format';
+} from '../../src/format/vi-format.js';
 
 describe('Vietnamese numbers', () => {
   it('groups thousands with dots and uses a decimal comma', () => {

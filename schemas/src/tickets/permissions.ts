@@ -1,7 +1,8 @@
-import { bilingual, type BilingualText, type Party, type Ticket } from '@kh02/schemas';
-import type { Registry } from '@kh02/schemas/registry';
 import { isCommandCenter, type Principal } from '../auth/principal.js';
-import type { TicketAction } from './lifecycle.js';
+import { bilingual, type BilingualText } from '../i18n.js';
+import type { Registry } from '../registry/registry.js';
+import { nextStatus, type TicketAction } from './lifecycle.js';
+import type { Party, Ticket } from './model.js';
 
 /** Is this person (one of) the party the ticket is routed to or working with? */
 function represents(p: Principal, party: Party | null): boolean {
@@ -16,7 +17,7 @@ function ownUnit(p: Principal, registry: Registry, unitCode: string): boolean {
   return unitCode === p.unitCode || registry.provinceOf(unitCode) === p.unitCode;
 }
 
-type TicketScope = Pick<Ticket, 'unit_code' | 'assignee' | 'collaborators'>;
+export type TicketScope = Pick<Ticket, 'unit_code' | 'assignee' | 'collaborators'>;
 
 export function canView(p: Principal, t: TicketScope, registry: Registry): boolean {
   if (isCommandCenter(p)) return true;
@@ -73,4 +74,34 @@ export function denial(p: Principal, action: TicketAction, t: TicketScope, regis
     case 'attach':
       return null;
   }
+}
+
+/** Order of the action buttons: the next step of the lifecycle first, destructive ones last. */
+export const ACTION_ORDER: readonly TicketAction[] = [
+  'assign',
+  'acknowledge',
+  'start',
+  'report_done',
+  'close',
+  'reopen',
+  'cancel',
+];
+
+/** May this person take this action on this ticket now (role, scope and lifecycle)? The server and the wall ask the same. */
+export function mayDo(
+  p: Principal | null,
+  action: TicketAction,
+  t: TicketScope & Pick<Ticket, 'status'>,
+  registry: Registry,
+): boolean {
+  return p !== null && denial(p, action, t, registry) === null && nextStatus(t.status, action).ok;
+}
+
+/** The lifecycle buttons to show now (comment and attach have their own controls). */
+export function availableActions(
+  p: Principal | null,
+  t: TicketScope & Pick<Ticket, 'status'>,
+  registry: Registry,
+): TicketAction[] {
+  return ACTION_ORDER.filter((a) => mayDo(p, a, t, registry));
 }

@@ -4,7 +4,7 @@
  * group thousands and "," for decimals ("1.234,5"), and times are always
  * Asia/Ho_Chi_Minh (fixed UTC+7, no DST since 1975) whatever the machine's TZ.
  */
-import { VN_OFFSET_MS } from '@kh02/schemas';
+import { VN_OFFSET_MS } from '../time.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -16,15 +16,22 @@ const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
   en: { group: ',', decimal: '.' },
 };
 
-/** 1234.5 → "1.234,5" (vi) / "1,234.5" (en). `null` and non-finite → "—". */
+/**
+ * 1234.5 → "1.234,5" (vi) / "1,234.5" (en). `null` and non-finite → "—".
+ * Halves round away from zero, as people do by hand (82.345 → "82,35"): the
+ * value is scaled and cleaned of binary noise first (0.82345 × 100 is
+ * 82.34499999… in floating point).
+ */
 export function formatNumber(value: number | null | undefined, lang: Lang = 'vi', fractionDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const { group, decimal } = SEPARATORS[lang];
-  const fixed = Math.abs(value).toFixed(fractionDigits);
-  const [intPart = '0', fracPart] = fixed.split('.');
+  const scaled = Math.round(Number((Math.abs(value) * 10 ** fractionDigits).toPrecision(12)));
+  const text = String(scaled).padStart(fractionDigits + 1, '0');
+  const intPart = text.slice(0, text.length - fractionDigits);
+  const fracPart = fractionDigits > 0 ? text.slice(text.length - fractionDigits) : '';
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   // "-0" after rounding reads as a change that is not there.
-  const negative = value < 0 && Number(fixed) !== 0;
+  const negative = value < 0 && scaled !== 0;
   return `${negative ? '-' : ''}${grouped}${fracPart ? decimal + fracPart : ''}`;
 }
 
@@ -175,4 +182,22 @@ export function parseVnDateTime(text: string): string | null {
   const back = new Date(ms + VN_OFFSET_MS);
   if (back.getUTCDate() !== day || back.getUTCMonth() !== month - 1) return null;
   return new Date(ms).toISOString();
+}
+
+/** "2026-07-15" (a local date) → "15/07/2026". */
+export function viDate(localDate: string): string {
+  const [y, m, d] = localDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "2026-07-15" → "15 tháng 7 năm 2026" (the wording of an administrative document's date line). */
+export function viDateWords(localDate: string): string {
+  const [y, m, d] = localDate.split('-');
+  return `${Number(d)} tháng ${Number(m)} năm ${y}`;
+}
+
+/** An instant as "08:30 ngày 15/07/2026", Vietnam time. */
+export function viDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString();
+  return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
 }

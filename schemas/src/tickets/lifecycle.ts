@@ -1,4 +1,5 @@
-import { bilingual, TICKET_STATUS_LABELS, type BilingualText, type TicketStatus } from '@kh02/schemas';
+import { bilingual, type BilingualText } from '../i18n.js';
+import { TICKET_STATUS_LABELS, type TicketStatus } from './model.js';
 
 export type TicketAction =
   'assign' | 'acknowledge' | 'start' | 'report_done' | 'close' | 'reopen' | 'cancel' | 'comment' | 'attach';

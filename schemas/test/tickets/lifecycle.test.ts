@@ -1,6 +1,6 @@
 import { TICKET_STATUSES, type TicketStatus } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
-import { nextStatus, TRANSITIONS, type TicketAction } from '../../src/tickets/lifecycle.js';
+import { nextStatus, TRANSITIONS, type TicketAction } from '@kh02/schemas';
 
 const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>> = {
   assign: { created: 'assigned', assigned: 'assigned', acknowledged: 'assigned', in_progress: 'assigned' },

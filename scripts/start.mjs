@@ -24,7 +24,7 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'api/src/embedded-main.ts')], {
+const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'server/src/main/embedded-main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: { LOG_PRETTY: 'true', ...process.env },

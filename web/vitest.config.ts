@@ -18,7 +18,7 @@ export default defineProject({
     },
   },
   test: {
-    name: 'web',
+    name: 'unit-web',
     root: fileURLToPath(new URL('.', import.meta.url)),
     environment: 'jsdom',
     include: ['test/**/*.test.ts'],

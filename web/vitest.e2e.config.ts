@@ -8,7 +8,7 @@ import { defineProject } from 'vitest/config';
  */
 export default defineProject({
   test: {
-    name: 'web-e2e',
+    name: 'e2e',
     root: fileURLToPath(new URL('.', import.meta.url)),
     environment: 'node',
     include: ['e2e/**/*.e2e.test.ts'],

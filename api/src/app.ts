@@ -27,7 +27,7 @@ export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
-  workflow: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & { accounts: AccountService; exportAudit: ExportAudit };
+  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & { accounts: AccountService; exportAudit: ExportAudit };
   /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
   redEpisodes: TicketRouteDeps['redEpisodes'];
   security: { corsOrigins: string[]; authReads: boolean };
@@ -51,17 +51,17 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   installErrorHandlers(app, { notFound: !serveWeb });
   installStrictJsonParser(app);
   recordRoutes(app);
-  await installSecurity(app, { accounts: deps.workflow.accounts, ...deps.security });
+  await installSecurity(app, { accounts: deps.records.accounts, ...deps.security });
   registerReadRoutes(app, deps);
-  registerAuthRoutes(app, { accounts: deps.workflow.accounts, registry: deps.registry });
-  registerTicketRoutes(app, { ...deps.workflow, now: deps.now, redEpisodes: deps.redEpisodes });
-  registerAuditRoutes(app, { accounts: deps.workflow.accounts, clickhouse: deps.clickhouse, database: deps.database });
-  registerIncidentRoutes(app, { accounts: deps.workflow.accounts, engine: deps.engine, now: deps.now });
+  registerAuthRoutes(app, { accounts: deps.records.accounts, registry: deps.registry });
+  registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
+  registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
+  registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
   if (deps.reports)
     registerReportRoutes(app, {
       ...deps.reports,
-      accounts: deps.workflow.accounts,
-      exportAudit: deps.workflow.exportAudit,
+      accounts: deps.records.accounts,
+      exportAudit: deps.records.exportAudit,
     });
   registerSourceRoutes(app, {
     clickhouse: deps.clickhouse,

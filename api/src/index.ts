@@ -1,3 +1,30 @@
-export * from './embedded.js';
-export * from './api-service.js';
-export * from './env.js';
+// The api library: status engine, live feed, read API, tickets, accounts, audit and reports.
+// The composition root (@kh02/server) wires these into a process.
+export { buildApiApp, type ApiAppDeps } from './app.js';
+export { StatusEngine, type StatusEngineDeps, type TicketStatusPort } from './status/engine.js';
+export { StatusService, type StatusServiceDeps } from './status/status-service.js';
+export { StatusHistoryStore, type RedSpell } from './status/history-store.js';
+export {
+  DEFAULT_STATUS_CONFIG,
+  DEFAULT_THRESHOLDS,
+  parseStatusConfig,
+  ThresholdsSchema,
+  type StatusConfig,
+  type Thresholds,
+} from './status/config.js';
+export { calendarPort, loadCalendarFile } from './status/calendar-port.js';
+export type { WorkingCalendarPort } from './status/evaluate/context.js';
+export { DEFAULT_LIVE_OPTIONS, LiveHub, type LiveHubOptions, type LiveServer } from './live/live-hub.js';
+export { defaultSlaPolicy, type SlaPolicy, type WorkingCalendar } from './calendar/index.js';
+export { EventLog, VersionConflictError, type EventLogHandler } from './event-log/event-log.js';
+export { ConfigAudit } from './audit/config-audit.js';
+export { ExportAudit, type ExportRecord } from './audit/export-audit.js';
+export { AccountService, NewAccountSchema, type NewAccount } from './auth/accounts.js';
+export { createDemoAccounts, DEMO_DISPLAY_USER } from './auth/demo-accounts.js';
+export { SYSTEM_PRINCIPAL } from './auth/principal.js';
+export { SessionTokens } from './auth/sessions.js';
+export { TicketService, type ActionInput, type TicketServiceDeps } from './tickets/ticket-service.js';
+export { wallUnitOf } from './tickets/ticket-views.js';
+export { attachTicketFeed, type TicketFeedDeps } from './tickets/ticket-feed.js';
+export { openTicketsForSeriousIncidents } from './incidents/incident-tickets.js';
+export { createReportModule, type ReportModule, type ReportModuleDeps } from './reports/report-module.js';

@@ -5,7 +5,7 @@ import type { StatusChange, UnitStatus } from '@kh02/schemas';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatusHistoryStore } from '../src/status/history-store.js';
-import { silent } from './support/status-harness.js';
+import { silent } from '@kh02/testkit';
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
 let client: ClickHouseClient;

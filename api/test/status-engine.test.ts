@@ -8,7 +8,7 @@ import {
   provinceSystem,
   registry,
   sampleMsg,
-} from './support/engine-fixtures.js';
+} from '@kh02/testkit';
 
 const MIN = 60_000;
 

@@ -5,8 +5,8 @@ import { CLICKHOUSE_MIGRATIONS_DIR } from '@kh02/schemas/clickhouse-migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseBatchStore } from '../src/writer/batch-store.js';
 import { rowsOf } from '../src/writer/rows.js';
-import { sample } from './support/fixtures.js';
-import { TEST_DB } from './support/store.js';
+import { sample } from '@kh02/testkit';
+import { TEST_DB } from '@kh02/testkit';
 
 // Over HTTP, like a production writer: the shim enforces ClickHouse's 1 MiB URL limit.
 let dir: Awaited<ReturnType<typeof makeTempDir>>;

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ClickHouseBatchStore } from '../src/writer/batch-store.js';
 import { rowsOf } from '../src/writer/rows.js';
-import { counter, dailyReport, NOW, sample } from './support/fixtures.js';
-import { openTestStore, TEST_DB } from './support/store.js';
+import { counter, dailyReport, NOW, sample } from '@kh02/testkit';
+import { openTestStore, TEST_DB } from '@kh02/testkit';
 
 /*
  * "A value that passes validation must be storable": walks every field of

@@ -11,7 +11,7 @@ import {
   type FieldIssue,
 } from '@kh02/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW } from './support/fixtures.js';
+import { NOW } from '@kh02/testkit';
 import {
   anyBody,
   sampleWithOneBadField,
@@ -19,7 +19,7 @@ import {
   validCounter,
   validSample,
 } from './support/fuzz-arbitraries.js';
-import { startIngestHarness, type IngestHarness, type InjectResponse } from './support/harness.js';
+import { startIngestHarness, type IngestHarness, type InjectResponse } from '@kh02/testkit';
 
 /**
  * Property-based fuzzing of the ingest contracts (fast-check), at two levels:

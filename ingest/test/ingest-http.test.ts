@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestAccepted } from '@kh02/schemas';
 import { busTopology, LocalBus } from '@kh02/platform';
-import { counter, dailyReport, HCMC_COMMUNE, NOW, sample, VIETTEL_SYSTEM } from './support/fixtures.js';
-import { startIngestHarness, type IngestHarness, type InjectResponse } from './support/harness.js';
+import { counter, dailyReport, HCMC_COMMUNE, NOW, sample, VIETTEL_SYSTEM } from '@kh02/testkit';
+import { startIngestHarness, type IngestHarness, type InjectResponse } from '@kh02/testkit';
 
 interface ErrorBody {
   error: {

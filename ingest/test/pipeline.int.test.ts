@@ -4,11 +4,11 @@ import { eventually } from '@kh02/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../src/writer/rows.js';
 import { ClickHouseBatchStore, type BatchStore } from '../src/writer/batch-store.js';
-import { localJournaledBus, natsBus, type BusKind } from './support/buses.js';
-import { counter, sample } from './support/fixtures.js';
-import { startIngestHarness, type IngestHarness } from './support/harness.js';
-import { countRows, openTestStore, TEST_DB } from './support/store.js';
-import { startWriter } from './support/writer.js';
+import { localJournaledBus, natsBus, type BusKind } from '@kh02/testkit';
+import { counter, sample } from '@kh02/testkit';
+import { startIngestHarness, type IngestHarness } from '@kh02/testkit';
+import { countRows, openTestStore, TEST_DB } from '@kh02/testkit';
+import { startWriter } from '@kh02/testkit';
 
 let store: { client: ClickHouseClient; close: () => Promise<void> };
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateToken, type ApiKeyRecord } from '../src/auth/api-keys.js';
 import { signBody } from '../src/auth/signatures.js';
-import { NOW, sample } from './support/fixtures.js';
-import { startIngestHarness, type IngestHarness } from './support/harness.js';
+import { NOW, sample } from '@kh02/testkit';
+import { startIngestHarness, type IngestHarness } from '@kh02/testkit';
 
 const { token, secretSha256 } = generateToken('vnpt-signed');
 const signedKey: ApiKeyRecord = {

@@ -11,8 +11,8 @@ import { createDemoKeys } from '../src/auth/demo-keys.js';
 import { KeyRateLimiter } from '../src/auth/rate-limiter.js';
 import { IdempotencyCache } from '../src/idempotency-cache.js';
 import { IngestMetrics } from '../src/metrics.js';
-import { NOW, sample } from './support/fixtures.js';
-import { silentLogger } from './support/harness.js';
+import { NOW, sample } from '@kh02/testkit';
+import { silentLogger } from '@kh02/testkit';
 
 /*
  * Slow-loris and stalled-body clients against a listening ingest server:

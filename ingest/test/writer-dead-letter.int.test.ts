@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseBatchStore, type BatchStore } from '../src/writer/batch-store.js';
 import { BusWriter } from '../src/writer/bus-writer.js';
 import { decodeWorkflow } from '../src/writer/workflow-rows.js';
-import { writerMetrics } from '../src/wiring.js';
-import { silentLogger } from './support/harness.js';
-import { sample } from './support/fixtures.js';
-import { countRows, openTestStore, TEST_DB } from './support/store.js';
-import { startWriter, TEST_TOPOLOGY } from './support/writer.js';
+import { writerMetrics } from '@kh02/ingest';
+import { silentLogger } from '@kh02/testkit';
+import { sample } from '@kh02/testkit';
+import { countRows, openTestStore, TEST_DB } from '@kh02/testkit';
+import { startWriter, TEST_TOPOLOGY } from '@kh02/testkit';
 
 let store: { client: ClickHouseClient; close: () => Promise<void> };
 beforeAll(async () => {

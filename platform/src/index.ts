@@ -15,3 +15,7 @@ export * from './http/strict-json.js';
 export * from './http/timeouts.js';
 export * from './http/route-table.js';
 export * from './registry-loader.js';
+export * from './repo-root.js';
+export * from './infra/infra-env.js';
+export * from './infra/bootstrap.js';
+export * from './errors/domain-error.js';

@@ -1,10 +1,10 @@
 /* Shared plumbing for the browser tests: Chromium, the embedded system, ingest helpers. */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedSystem } from '@kh02/api';
+import type { EmbeddedSystem } from '@kh02/server';
+import { startTestSystem, type TestSystem } from '@kh02/testkit';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -34,30 +34,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export type Embedded = Awaited<ReturnType<typeof startEmbeddedSystem>>;
-
-export interface SystemUnderTest {
-  system: Embedded;
-  dataDir: string;
-  close(): Promise<void>;
-}
+export type Embedded = EmbeddedSystem;
+export type SystemUnderTest = TestSystem;
 
 /** The whole backend in-process, on free ports, without the demo simulator, serving web/build. */
-export async function startSystem(): Promise<SystemUnderTest> {
-  // The api reads ./config/*.json relative to the working directory, i.e. the repo root.
-  // This file runs in its own forked process (pool: 'forks'), so changing it is local.
-  const repoRoot = join(WEB_DIR, '..');
-  if (process.cwd() !== repoRoot) process.chdir(repoRoot);
-  const dataDir = mkdtempSync(join(tmpdir(), 'kh02-web-e2e-'));
-  const system = await startEmbeddedSystem({ dataDir, apiPort: 0, ingestPort: 0, simulator: false, webDir: BUILD_DIR });
-  return {
-    system,
-    dataDir,
-    close: async () => {
-      await system.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startSystem(): Promise<SystemUnderTest> {
+  return startTestSystem('web-e2e', { webDir: BUILD_DIR });
 }
 
 export function token(system: Embedded, id: string): string {

@@ -134,7 +134,7 @@ describe('KH02 wall in Chromium', () => {
   });
 
   it('says so within ~5 s when the live link is lost, shows tiles as stale, and recovers', async () => {
-    await sut.system.setLiveFeedPaused(true);
+    await sut.setLiveFeedPaused(true);
     const lostAfter = await waitUntil(async () => (await page.$('[data-testid="link-lost-banner"]')) !== null, 6_000);
     expect(lostAfter).toBeLessThanOrEqual(6_000);
     expect(await page.textContent('[data-testid="link-lost-banner"]')).toMatch(
@@ -145,7 +145,7 @@ describe('KH02 wall in Chromium', () => {
     await page.waitForTimeout(500);
     await screenshot(page, 'wall-lost-1920x1080.png');
 
-    await sut.system.setLiveFeedPaused(false);
+    await sut.setLiveFeedPaused(false);
     await waitUntil(async () => (await page.$('[data-testid="link-lost-banner"]')) === null, 10_000);
     await waitUntil(async () => (await statusOf(target.unitCode)) === 'red', 5_000);
   });

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedSystem } from '@kh02/api';
+import { startEmbeddedSystem } from '@kh02/server';
 import { describe, expect, it } from 'vitest';
 import { BUILD_DIR, launchChromium, WEB_DIR } from '../e2e/support';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SUBJECTS } from '@kh02/schemas';
 import type { Principal } from '../auth/principal.js';
-import type { WorkflowLog } from '../workflow/workflow-log.js';
+import type { EventLog } from '../event-log/event-log.js';
 
 export interface ExportRecord {
   /** What left the Center, e.g. `report:daily:2026-12-03`. */
@@ -18,7 +18,7 @@ export interface ExportRecord {
  */
 export class ExportAudit {
   constructor(
-    private readonly log: WorkflowLog,
+    private readonly log: EventLog,
     private readonly now: () => number,
   ) {}
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '@kh02/platform';
 import { bilingual, RoleSchema, SUBJECTS, WorkingGroupSchema, type WorkflowEvent } from '@kh02/schemas';
 import { z } from 'zod';
-import { TicketError } from '../tickets/ticket-errors.js';
-import { VersionConflictError, type WorkflowLog } from '../workflow/workflow-log.js';
+import { VersionConflictError, type EventLog } from '../event-log/event-log.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import type { SessionTokens } from './sessions.js';
@@ -77,7 +77,7 @@ function scopeProblem(a: NewAccount): string | null {
 }
 
 const unauthorized = () =>
-  new TicketError('UNAUTHENTICATED', 401, bilingual('Sai tên đăng nhập hoặc mật khẩu.', 'Wrong username or password.'));
+  new DomainError('UNAUTHENTICATED', 401, bilingual('Sai tên đăng nhập hoặc mật khẩu.', 'Wrong username or password.'));
 
 /**
  * Individual accounts (requirement 4), event-sourced on the workflow log so
@@ -91,7 +91,7 @@ export class AccountService {
   private readonly endedSessions = new Map<string, number>();
 
   constructor(
-    private readonly log: WorkflowLog,
+    private readonly log: EventLog,
     private readonly sessions: { user: SessionTokens; display: SessionTokens },
     private readonly now: () => number,
   ) {
@@ -108,16 +108,16 @@ export class AccountService {
 
   async create(actor: Principal, input: NewAccount): Promise<Record<string, unknown>> {
     const weak = passwordProblem(input.password);
-    if (weak) throw new TicketError('VALIDATION_FAILED', 400, weak);
+    if (weak) throw new DomainError('VALIDATION_FAILED', 400, weak);
     const scope = scopeProblem(input);
     if (scope)
-      throw new TicketError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         400,
         bilingual(`Phạm vi tài khoản chưa đủ: ${scope}.`, `Incomplete account scope: ${scope}.`),
       );
     if (this.byUsername.has(input.username))
-      throw new TicketError('CONFLICT', 409, bilingual('Tên đăng nhập đã tồn tại.', 'Username already exists.'));
+      throw new DomainError('CONFLICT', 409, bilingual('Tên đăng nhập đã tồn tại.', 'Username already exists.'));
     const at = new Date(this.now()).toISOString();
     const account: Omit<Account, 'version'> = {
       id: `u-${input.username}`,
@@ -142,7 +142,7 @@ export class AccountService {
   async changePassword(actor: Principal, id: string, password: string): Promise<void> {
     const a = this.require(id);
     const weak = passwordProblem(password);
-    if (weak) throw new TicketError('VALIDATION_FAILED', 400, weak);
+    if (weak) throw new DomainError('VALIDATION_FAILED', 400, weak);
     await this.append(
       actor,
       id,
@@ -167,7 +167,7 @@ export class AccountService {
     const now = this.now();
     const recent = (this.failures.get(username) ?? []).filter((t) => t > now - 5 * 60_000);
     if (recent.length >= 10) {
-      throw new TicketError(
+      throw new DomainError(
         'RATE_LIMITED',
         429,
         bilingual(
@@ -224,7 +224,7 @@ export class AccountService {
 
   private require(id: string): Account {
     const a = this.byId.get(id);
-    if (!a) throw new TicketError('NOT_FOUND', 404, bilingual(`Không có tài khoản ${id}.`, `No account ${id}.`));
+    if (!a) throw new DomainError('NOT_FOUND', 404, bilingual(`Không có tài khoản ${id}.`, `No account ${id}.`));
     return a;
   }
 

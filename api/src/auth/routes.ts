@@ -1,9 +1,8 @@
 import { bilingual, WORKING_GROUPS, WORKING_GROUP_NAMES } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
-import { sendError } from '@kh02/platform';
+import { DomainError, sendError } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { TicketError } from '../tickets/ticket-errors.js';
 import { NewAccountSchema, type AccountService } from './accounts.js';
 import { bearer, requireCommandCenter, requireSession } from './auth-hooks.js';
 
@@ -19,7 +18,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
     try {
       return reply.send(await deps.accounts.login(body.data.username, body.data.password));
     } catch (err) {
-      if (err instanceof TicketError)
+      if (err instanceof DomainError)
         return reply.code(err.status).send({ error: { code: err.code, message: err.bilingualMessage } });
       throw err;
     }
@@ -53,7 +52,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
     try {
       return reply.code(201).send(await deps.accounts.create(actor, input.data));
     } catch (err) {
-      if (err instanceof TicketError)
+      if (err instanceof DomainError)
         return reply.code(err.status).send({ error: { code: err.code, message: err.bilingualMessage } });
       throw err;
     }

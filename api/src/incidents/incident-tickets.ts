@@ -1,7 +1,7 @@
 import type { IncidentReport, TelemetryBatchMessage } from '@kh02/schemas';
+import { DomainError } from '@kh02/platform';
 import type { Logger } from '@kh02/platform';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
-import { TicketError } from '../tickets/ticket-errors.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 
 /**
@@ -37,7 +37,7 @@ export function openTicketsForSeriousIncidents(tickets: TicketService, logger: L
         )
         .catch((err: unknown) => {
           // A repeated 'detected' report with other wording: the incident's ticket is already open.
-          if (err instanceof TicketError && err.code === 'IDEMPOTENCY_CONFLICT') return;
+          if (err instanceof DomainError && err.code === 'IDEMPOTENCY_CONFLICT') return;
           logger.error({ err, incident: incidentKey }, 'could not open a ticket for a serious incident');
         });
     }

@@ -18,7 +18,7 @@ import {
   presentChild,
   presentTile,
   type PipelineHealth,
-} from './present.js';
+} from './stale-presentation.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 

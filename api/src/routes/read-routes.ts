@@ -12,7 +12,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { LiveHub } from '../live/live-hub.js';
-import { presentChild, presentTile } from '../live/present.js';
+import { presentChild, presentTile } from '../live/stale-presentation.js';
 import { counterSeries24h, counterSeriesDaily } from '../queries/counter-series.js';
 import { healthSeries } from '../queries/health-series.js';
 import { rankProvinces } from '../queries/rankings.js';

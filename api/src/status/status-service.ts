@@ -8,8 +8,7 @@ import {
   type Bus,
   type Logger,
 } from '@kh02/platform';
-import { STREAMS } from '@kh02/schemas';
-import { LiveHub, type LiveHubOptions, type LiveServer } from '../live/live-hub.js';
+import { STREAMS, type PipelineHealth } from '@kh02/schemas';
 import type { StatusConfig } from './config.js';
 import type { WorkingCalendarPort } from './evaluate/context.js';
 import { StatusEngine, type TicketStatusPort } from './engine.js';
@@ -24,22 +23,23 @@ export interface StatusServiceDeps {
   registry: Registry;
   config: StatusConfig;
   calendar: WorkingCalendarPort;
-  io: LiveServer;
   logger: Logger;
   now: () => number;
-  live: LiveHubOptions;
+  /** The feed's own health, every 2 s (the live hub presents tiles as stale from it). */
+  onPipeline?: (health: PipelineHealth) => void;
   tickets?: TicketStatusPort;
   onTelemetry?: (message: TelemetryBatchMessage) => void;
 }
 
 /**
- * Wires the status engine's life: seed from history, subscribe to the bus,
- * rebuild from ClickHouse, then evaluate what changes (every 200 ms), the
- * whole wall (every 15 s, for time-driven states) and the feed's own health.
+ * The status engine's life: seed from history, subscribe to the bus, rebuild
+ * from ClickHouse, then evaluate what changes (every 200 ms), the whole wall
+ * (every 15 s, for time-driven states) and the feed's own health (every 2 s,
+ * reported through `onPipeline`). The live hub that presents it is built by
+ * the caller.
  */
 export class StatusService {
   readonly engine: StatusEngine;
-  readonly hub: LiveHub;
   readonly history: StatusHistoryStore;
   private readonly feed: TelemetryFeed;
   private timers: NodeJS.Timeout[] = [];
@@ -57,7 +57,6 @@ export class StatusService {
     });
     this.history = new StatusHistoryStore(deps.clickhouse, deps.database, deps.logger);
     this.engine.onChanges((c) => this.history.record(c.statusChanges));
-    this.hub = new LiveHub(deps.io, this.engine, deps.registry, deps.now, deps.live);
     this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now, deps.onTelemetry);
     // Watched through the bus, so the wall sees a stalled writer in either topology.
     this.writers = [
@@ -85,7 +84,6 @@ export class StatusService {
     this.engine.evaluateAll();
     logger.info({ rebuilt: counts }, 'status engine rebuilt from ClickHouse');
     this.history.start();
-    this.hub.start();
     this.timers.push(setInterval(() => this.engine.evaluateDirty(), 200));
     this.timers.push(setInterval(() => this.engine.evaluateAll(), 15_000));
     this.timers.push(setInterval(() => void this.checkPipeline(), 2_000));
@@ -95,7 +93,6 @@ export class StatusService {
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
-    this.hub.stop();
     await this.feed.stop();
     await this.history.stop();
   }
@@ -111,7 +108,7 @@ export class StatusService {
       ? await Promise.all(this.writers.map((w) => w.sample().catch(() => ({ waiting: 0, stalledForMs: 0 }))))
       : [];
     const stalledForMs = Math.max(0, ...writers.map((w) => w.stalledForMs));
-    this.hub.setPipeline({
+    this.deps.onPipeline?.({
       lag_ms: lagMs,
       stale: busDown || lag.lagMs > t.pipelineLagMs,
       storage: {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DomainError } from '@kh02/platform';
 import { API_ERRORS } from '@kh02/schemas';
-import { TicketError } from './ticket-errors.js';
 
 /** What a ticket command asked for, so a reused Idempotency-Key can be told from a genuine retry. */
 export function commandDigest(actorId: string, action: string, data: unknown): string {
@@ -10,7 +10,7 @@ export function commandDigest(actorId: string, action: string, data: unknown): s
 }
 
 export const idempotencyConflict = () =>
-  new TicketError('IDEMPOTENCY_CONFLICT', 422, API_ERRORS.IDEMPOTENCY_CONFLICT.message);
+  new DomainError('IDEMPOTENCY_CONFLICT', 422, API_ERRORS.IDEMPOTENCY_CONFLICT.message);
 
 /**
  * Idempotency keys already applied, per ticket, with the digest of the

@@ -13,14 +13,13 @@ import {
   type Reason,
   type UnitStatus,
 } from '@kh02/schemas';
-import { sendError } from '@kh02/platform';
+import { DomainError, sendError } from '@kh02/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
 import type { Principal } from '../auth/principal.js';
 import type { TicketAction } from '@kh02/schemas';
-import { TicketError } from './ticket-errors.js';
 import type { TicketService } from './ticket-service.js';
 import type { RedEpisode } from './ticket-views.js';
 import { mayReadKpi } from '../auth/access.js';
@@ -41,7 +40,7 @@ const ALLOWED_TYPES =
   /^(image\/(png|jpeg|webp)|application\/pdf|text\/plain|video\/mp4|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet))$/;
 
 function fail(reply: FastifyReply, err: unknown): FastifyReply {
-  if (err instanceof TicketError) {
+  if (err instanceof DomainError) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.bilingualMessage } };
     return reply.code(err.status).send(body);
   }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { DomainError } from '@kh02/platform';
 import {
   bilingual,
   SUBJECTS,
@@ -14,15 +15,14 @@ import {
 import type { Registry } from '@kh02/schemas/registry';
 import { type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
 import type { Principal } from '../auth/principal.js';
-import type { WorkflowLog } from '../workflow/workflow-log.js';
-import { VersionConflictError } from '../workflow/workflow-log.js';
+import type { EventLog } from '../event-log/event-log.js';
+import { VersionConflictError } from '../event-log/event-log.js';
 import type { CreatedTicket, StoredTicket } from './clocks.js';
 import { nextStatus, type TicketAction } from '@kh02/schemas';
 import { canCreate, canView, denial } from '@kh02/schemas';
 import { applyTicketEvent } from './projection.js';
 import { defaultRouting } from './routing.js';
 import { AppliedCommandKeys, commandDigest, idempotencyConflict } from './command-keys.js';
-import { TicketError } from './ticket-errors.js';
 import {
   isActive,
   redRoutedKpi,
@@ -34,13 +34,11 @@ import {
 } from './ticket-views.js';
 
 export interface TicketServiceDeps {
-  log: WorkflowLog;
+  log: EventLog;
   registry: Registry;
   calendar: WorkingCalendar;
   policy: SlaPolicy;
   now: () => number;
-  /** A ticket changed for a wall unit: re-evaluate its tile. */
-  onUnitChanged: (unitCode: string) => void;
 }
 
 export interface ActionInput {
@@ -88,7 +86,6 @@ export class TicketService {
       const before = this.tickets.get(e.entity_id);
       const t = applyTicketEvent(this.tickets, e, seq);
       if (!t) return;
-      deps.onUnitChanged(wallUnitOf(t, deps.registry));
       // The projection returns the same object for an event it already applied (local apply + replica feed).
       if (t !== before) for (const fn of this.changeListeners) fn(t);
     });
@@ -102,9 +99,9 @@ export class TicketService {
 
   get(p: Principal, id: string): Ticket {
     const t = this.tickets.get(id);
-    if (!t) throw new TicketError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
+    if (!t) throw new DomainError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
     if (!canView(p, t, this.deps.registry))
-      throw new TicketError(
+      throw new DomainError(
         'FORBIDDEN',
         403,
         bilingual('Phiếu này không thuộc phạm vi của tài khoản.', 'This ticket is outside your account’s scope.'),
@@ -130,19 +127,19 @@ export class TicketService {
   ): Promise<Ticket> {
     const { registry, now } = this.deps;
     if (!registry.kindOf(input.unit_code))
-      throw new TicketError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         400,
         bilingual(`Không có đơn vị mã ${input.unit_code}.`, `No unit with code ${input.unit_code}.`),
       );
     if (input.system_id && !registry.system(input.system_id))
-      throw new TicketError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         400,
         bilingual(`Không có hệ thống ${input.system_id}.`, `No system ${input.system_id}.`),
       );
     if (!canCreate(p, input.unit_code, registry))
-      throw new TicketError(
+      throw new DomainError(
         'FORBIDDEN',
         403,
         bilingual('Tài khoản không được tạo phiếu cho đơn vị này.', 'Your account may not open tickets for this unit.'),
@@ -214,15 +211,15 @@ export class TicketService {
 
   async act(p: Principal, id: string, input: ActionInput): Promise<Ticket> {
     const t = this.tickets.get(id);
-    if (!t) throw new TicketError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
+    if (!t) throw new DomainError('NOT_FOUND', 404, bilingual(`Không có phiếu ${id}.`, `No ticket ${id}.`));
     const digest = commandDigest(p.id, input.action, input.data);
     if (canView(p, t, this.deps.registry) && this.appliedKeys.check(id, input.idempotencyKey, digest) === 'replay')
       return this.view(id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== t.version) throw this.conflict();
     const why = denial(p, input.action, t, this.deps.registry);
-    if (why) throw new TicketError('FORBIDDEN', 403, why);
+    if (why) throw new DomainError('FORBIDDEN', 403, why);
     const next = nextStatus(t.status, input.action);
-    if (!next.ok) throw new TicketError('INVALID_TRANSITION', 409, next.message);
+    if (!next.ok) throw new DomainError('INVALID_TRANSITION', 409, next.message);
     if (input.action === 'assign') this.checkAssignee(input.data.assignee as Party);
     const at = new Date(this.deps.now()).toISOString();
     const event = this.event(
@@ -273,7 +270,7 @@ export class TicketService {
           ? !!registry.kindOf(party.code)
           : true;
     if (!known)
-      throw new TicketError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         400,
         bilingual(
@@ -283,8 +280,8 @@ export class TicketService {
       );
   }
 
-  private conflict(): TicketError {
-    return new TicketError(
+  private conflict(): DomainError {
+    return new DomainError(
       'CONFLICT',
       409,
       bilingual(

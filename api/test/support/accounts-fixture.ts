@@ -4,8 +4,8 @@ import { ExportAudit } from '../../src/audit/export-audit.js';
 import { AccountService, type NewAccount } from '../../src/auth/accounts.js';
 import { SYSTEM_PRINCIPAL } from '../../src/auth/principal.js';
 import { SessionTokens } from '../../src/auth/sessions.js';
-import { WorkflowLog } from '../../src/workflow/workflow-log.js';
-import { silent } from './status-harness.js';
+import { EventLog } from '../../src/event-log/event-log.js';
+import { silent } from '@kh02/testkit';
 
 type Person = Omit<NewAccount, 'password' | 'confidentiality_signed'>;
 
@@ -29,7 +29,7 @@ export type PersonKey = keyof typeof PEOPLE;
 export async function accountsFixture(now: () => number = Date.now) {
   const bus = new LocalBus(busTopology());
   await bus.start();
-  const log = new WorkflowLog(bus, silent);
+  const log = new EventLog(bus, silent);
   const accounts = new AccountService(
     log,
     { user: new SessionTokens('x'.repeat(40), 3_600_000), display: new SessionTokens('y'.repeat(40), 3_600_000) },

@@ -1,19 +1,15 @@
-import { ApiEnvSchema } from '@kh02/api';
-import { IngestEnvSchema } from '@kh02/ingest';
+import { ApiEnvSchema, IngestEnvSchema } from '@kh02/server';
 import { withoutEmpty } from '@kh02/platform';
 import { z } from 'zod';
 import { commandOf } from './compose-checks.js';
 import type { ComposeService } from './compose-model.js';
 
-/**
- * Which env schemas each node entry point parses at start-up: the api's main
- * reads both the ingest schema (bus, ClickHouse) and its own.
- */
+/** Which env schema each node entry point (compiled, as the images run it) parses at start-up. */
 export const ENTRYPOINT_SCHEMAS: Record<string, z.ZodType[]> = {
-  'ingest/src/main.ts': [IngestEnvSchema],
-  'ingest/src/writer-main.ts': [IngestEnvSchema],
-  'api/src/main.ts': [IngestEnvSchema, ApiEnvSchema],
-  'deploy/src/healthcheck/writer-health-cli.ts': [IngestEnvSchema],
+  'server/dist/src/main/ingest-main.js': [IngestEnvSchema],
+  'server/dist/src/main/writer-main.js': [IngestEnvSchema],
+  'server/dist/src/main/api-main.js': [ApiEnvSchema],
+  'server/dist/src/cli/writer-health-cli.js': [IngestEnvSchema],
 };
 
 /** The variable names a schema accepts (the object's keys, also behind a .transform()). */
@@ -23,9 +19,9 @@ export function schemaKeys(schema: z.ZodType): string[] {
   throw new Error('env schema is neither an object nor a transformed object');
 }
 
-/** The node entry point a service runs (the .ts file in its command), if any. */
+/** The node entry point a service runs (the script in its command), if any. */
 export function entrypointOf(s: ComposeService): string | undefined {
-  return commandOf(s).find((part) => part.endsWith('.ts'));
+  return commandOf(s).find((part) => part.endsWith('.js'));
 }
 
 export function schemasFor(s: ComposeService): z.ZodType[] | undefined {

@@ -7,9 +7,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The real entry points, run as separate processes exactly as in distributed mode. */
 export const ENTRY = {
-  ingest: 'ingest/src/main.ts',
-  writer: 'ingest/src/writer-main.ts',
-  api: 'api/src/main.ts',
+  ingest: 'server/src/main/ingest-main.ts',
+  writer: 'server/src/main/writer-main.ts',
+  api: 'server/src/main/api-main.ts',
   clickhouse: 'platform/src/local/clickhouse-shim-main.ts',
 } as const;
 

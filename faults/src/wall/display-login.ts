@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO_DISPLAY_USER } from '../../../api/src/auth/demo-accounts.js';
+import { DEMO_DISPLAY_USER } from '@kh02/api';
 
 /**
  * Signs in as the demo wall display account, as a real wall does before it

@@ -154,7 +154,8 @@ export class RetryProxy {
     const upstream = await fetch(new URL(req.url ?? '/', this.opts.target), {
       method: req.method ?? 'GET',
       headers,
-      ...(body.length > 0 ? { body } : {}),
+      // A plain byte view: what fetch's BodyInit accepts under both the Node and the DOM typings.
+      ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
     });
     const out: Record<string, string> = {};
     for (const name of ['content-type', 'retry-after', 'idempotent-replayed']) {

@@ -6,8 +6,8 @@ import { defaultRegistry } from '@kh02/schemas/registry';
 import { makeTempDir } from '@kh02/platform/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyRecordSchema, generateToken } from '../../src/auth/api-keys.js';
-import { counter, dailyReport, HANOI_COMMUNE, sample } from '../support/fixtures.js';
-import { startIngestHarness, type IngestHarness } from '../support/harness.js';
+import { counter, dailyReport, HANOI_COMMUNE, sample } from '@kh02/testkit';
+import { startIngestHarness, type IngestHarness } from '@kh02/testkit';
 import { formatCheckReport } from '../../src/conformance/report.js';
 import { runChecks, type CheckRun } from '../../src/conformance/run-checks.js';
 
@@ -152,7 +152,7 @@ function cli(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       join(REPO, 'node_modules/.bin/tsx'),
-      [join(REPO, 'ingest/src/cli/conformance-cli.ts'), ...args],
+      [join(REPO, 'server/src/cli/conformance-cli.ts'), ...args],
       {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'pipe'],

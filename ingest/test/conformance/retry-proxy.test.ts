@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { INGEST_ROUTES } from '@kh02/schemas';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sample } from '../support/fixtures.js';
-import { startIngestHarness, type IngestHarness } from '../support/harness.js';
+import { sample } from '@kh02/testkit';
+import { startIngestHarness, type IngestHarness } from '@kh02/testkit';
 import { RetryProxy } from '../../src/conformance/retry-proxy.js';
 import { judgeRetries } from '../../src/conformance/retry-report.js';
 

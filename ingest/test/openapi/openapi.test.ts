@@ -1,8 +1,8 @@
 import { EVENT_SCHEMAS, INGEST_ROUTES, TELEMETRY_KINDS, type TelemetryKind } from '@kh02/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counter, dailyReport, sample } from '../support/fixtures.js';
-import { startIngestHarness, type IngestHarness } from '../support/harness.js';
+import { counter, dailyReport, sample } from '@kh02/testkit';
+import { startIngestHarness, type IngestHarness } from '@kh02/testkit';
 import { PUBLISHED_SCHEMA_NAMES, schemaNameOfKind } from '../../src/openapi/json-schemas.js';
 
 let h: IngestHarness;

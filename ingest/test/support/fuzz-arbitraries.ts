@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { HealthSampleSchema, type Alert, type CounterReport, type HealthSample } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
-import { NOW } from './fixtures.js';
+import { NOW } from '@kh02/testkit';
 
 const registry = defaultRegistry();
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signBody, SIGNATURE_HEADER } from '../../src/auth/signatures.js';
-import { counter, HCMC_COMMUNE, NOW, sample, VIETTEL_SYSTEM } from './fixtures.js';
-import type { IngestHarness, InjectResponse } from './harness.js';
+import { counter, HCMC_COMMUNE, NOW, sample, VIETTEL_SYSTEM } from '@kh02/testkit';
+import type { IngestHarness, InjectResponse } from '@kh02/testkit';
 import type { MatrixCase } from './matrix-cases.js';
 import { MATRIX_KEYS, VNPT_OTHER_UNIT_SYSTEM } from './matrix-keys.js';
 

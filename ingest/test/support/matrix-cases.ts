@@ -1,5 +1,5 @@
-import { counter, dailyReport, NOW, sample } from './fixtures.js';
-import type { IngestHarness, InjectResponse } from './harness.js';
+import { counter, dailyReport, NOW, sample } from '@kh02/testkit';
+import type { IngestHarness, InjectResponse } from '@kh02/testkit';
 
 export type StoredTable = 'health_samples' | 'health_reports' | 'counter_reports' | 'incident_reports';
 

@@ -1,6 +1,6 @@
 import { defaultRegistry } from '@kh02/schemas/registry';
 import { generateToken, type ApiKeyRecord } from '../../src/auth/api-keys.js';
-import { NOW, VNPT_SYSTEM } from './fixtures.js';
+import { NOW, VNPT_SYSTEM } from '@kh02/testkit';
 
 /** A key record with the defaults the key file would fill in. */
 function key(id: string, extra: Partial<ApiKeyRecord>): { record: ApiKeyRecord; token: string; signingKey: string } {

@@ -1,11 +1,11 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startEmbeddedSystem } from '@kh02/api';
+import { startEmbeddedSystem } from '@kh02/server';
 import { createLogger, WRITER_TELEMETRY_CONSUMER } from '@kh02/platform';
 import { STREAMS } from '@kh02/schemas';
 
 /**
  * The system under test, as `npm start` runs it (the same startEmbeddedSystem
- * that api/src/embedded-main.ts calls; NATS JetStream instead of the embedded
+ * that server/src/main/embedded-main.ts calls; NATS JetStream instead of the embedded
  * journal when NATS_URL is set), plus an IPC channel so the benchmark can ask
  * for the writer's backlog — the one thing it cannot see from outside.
  */

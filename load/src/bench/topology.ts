@@ -42,7 +42,7 @@ export interface TopologyOptions {
 }
 
 const SYSTEM_CHILD = 'load/src/bench/system-child.ts';
-const INGEST_MAIN = 'ingest/src/main.ts';
+const INGEST_MAIN = 'server/src/main/ingest-main.ts';
 
 interface Ready extends ChildMessage {
   apiUrl: string;
@@ -108,7 +108,7 @@ export async function startEmbeddedTopology(opts: TopologyOptions = {}): Promise
 
 /**
  * Distributed shape on one box: nats-server, an ingest-only process
- * (ingest/src/main.ts) in front, and writer + status engine + read API +
+ * (server/src/main/ingest-main.ts) in front, and writer + status engine + read API +
  * socket.io in one process (chDB admits one process per data directory).
  */
 export async function startNatsTopology(opts: TopologyOptions = {}): Promise<Topology> {
@@ -127,7 +127,7 @@ export async function startNatsTopology(opts: TopologyOptions = {}): Promise<Top
   return {
     kind: 'nats',
     description:
-      '3 processes: nats-server (JetStream, file store) ← ingest (ingest/src/main.ts) ; writer + chDB + status engine + read API + socket.io',
+      '3 processes: nats-server (JetStream, file store) ← ingest (server/src/main/ingest-main.ts) ; writer + chDB + status engine + read API + socket.io',
     ingestUrl,
     apiUrl: ready.apiUrl,
     tokens: keys.tokens,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-/** The demo's read-only wall display account (api/src/auth/demo-accounts.ts). */
+/** The demo's read-only wall display account (@kh02/api DEMO_DISPLAY_USER). */
 export const DISPLAY_USER = 'tuong.hienthi';
 
 /**

@@ -8,7 +8,9 @@ import {
   recordRoutes,
   installStrictJsonParser,
   sendError,
+  exposition,
   type HttpTimeouts,
+  type MetricsRegistry,
 } from '@kh02/platform';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -35,6 +37,8 @@ export interface ApiAppDeps extends ReadDeps {
   reports?: ReportRouteDeps;
   isWorkingDay: (localDate: string) => boolean;
   httpTimeouts?: HttpTimeouts;
+  /** The process's Prometheus registry, served at /metrics. */
+  metrics: MetricsRegistry;
 }
 
 /** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
@@ -71,6 +75,16 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
     isWorkingDay: deps.isWorkingDay,
   });
 
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request',
+    );
+  });
+  app.get('/metrics', async (_req, reply) => {
+    const { contentType, body } = await exposition(deps.metrics);
+    return reply.type(contentType).send(body);
+  });
   app.get('/health', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
     const checks: Record<string, boolean> = {};

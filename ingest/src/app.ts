@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { MAX_BODY_BYTES } from '@kh02/schemas';
+import { MAX_BODY_BYTES, type TelemetryKind } from '@kh02/schemas';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -12,6 +12,7 @@ import type { ApiKeyRecord } from './auth/api-keys.js';
 import { tokenFromHeaders } from './auth/api-keys.js';
 import {
   DEFAULT_HTTP_TIMEOUTS,
+  exposition,
   httpServerTimeouts,
   installErrorHandlers,
   recordRoutes,
@@ -60,8 +61,14 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
     request.rawBody = raw;
   });
 
-  app.addHook('onResponse', async (_request, reply) => {
+  app.addHook('onResponse', async (request, reply) => {
     deps.metrics.response(reply.statusCode);
+    const kind = request.routeOptions.config.telemetryKind;
+    if (kind) deps.metrics.accept(kind, reply.statusCode, reply.elapsedTime / 1000);
+    request.log.debug(
+      { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request',
+    );
   });
 
   // The key is checked before the body is read (onRequest), on the route the router matched: a
@@ -113,9 +120,10 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
       checks.bus === true && !shuttingDown && Object.entries(checks).every(([k, v]) => k === 'shutting_down' || v);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
   });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4').send(deps.metrics.render() + (deps.extraMetrics?.() ?? '')),
-  );
+  app.get('/metrics', async (_request, reply) => {
+    const { contentType, body } = await exposition(deps.metrics.registry);
+    return reply.type(contentType).send(body);
+  });
   return app;
 }
 
@@ -133,5 +141,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs an ingest API key (checked before the body is read). */
     apiKey?: boolean;
+    /** The telemetry kind the route takes (for the accept-latency histogram). */
+    telemetryKind?: TelemetryKind;
   }
 }

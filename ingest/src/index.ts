@@ -14,11 +14,11 @@ export { KeyRateLimiter } from './auth/rate-limiter.js';
 export { IdempotencyCache } from './idempotency-cache.js';
 export { IngestMetrics } from './metrics.js';
 export { loadOrCreateKeys } from './key-file.js';
-export { BusWriter, type BusWriterOptions, type WriterStats } from './writer/bus-writer.js';
+export { BusWriter, type BusWriterOptions, type WriterObserver, type WriterStats } from './writer/bus-writer.js';
 export { ClickHouseBatchStore, type BatchStore } from './writer/batch-store.js';
 export { decodeTelemetry, rowsOf, type Row } from './writer/rows.js';
 export { decodeWorkflow } from './writer/workflow-rows.js';
-export { writerMetrics } from './writer/writer-metrics.js';
+export { registerWriterMetrics, writerObserver } from './writer/writer-metrics.js';
 export {
   formatCheckReport,
   guessKind,

@@ -26,6 +26,4 @@ export interface IngestDeps {
   readinessChecks?: Array<() => Promise<boolean> | boolean>;
   /** Socket and request timeouts (defaults: DEFAULT_HTTP_TIMEOUTS). */
   httpTimeouts?: HttpTimeouts;
-  /** More Prometheus lines for /metrics (e.g. the in-process writers' counters in embedded mode). */
-  extraMetrics?: () => string;
 }

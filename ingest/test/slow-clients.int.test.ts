@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TIME_WINDOW } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
-import { busTopology, LocalBus } from '@kh02/platform';
+import { busTopology, createMetricsRegistry, LocalBus } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIngestApp } from '../src/app.js';
@@ -35,7 +35,7 @@ beforeAll(async () => {
       registry,
       rateLimiter: new KeyRateLimiter(),
       idempotency: new IdempotencyCache(10_000, 600_000),
-      metrics: new IngestMetrics(),
+      metrics: new IngestMetrics(createMetricsRegistry()),
       timeWindow: DEFAULT_TIME_WINDOW,
       now: () => NOW,
       httpTimeouts: {

@@ -19,3 +19,4 @@ export * from './repo-root.js';
 export * from './infra/infra-env.js';
 export * from './infra/bootstrap.js';
 export * from './errors/domain-error.js';
+export * from './metrics/metrics.js';

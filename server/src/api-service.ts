@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
-import type { Bus, Logger } from '@kh02/platform';
+import type { Bus, Logger, MetricsRegistry } from '@kh02/platform';
 import {
   attachTicketFeed,
   buildApiApp,
@@ -22,6 +22,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import type { ApiEnv } from './env/api-env.js';
+import { apiObservers } from './metrics.js';
 import { createRecords, type Records } from './records.js';
 
 export interface ApiService {
@@ -79,6 +80,7 @@ export async function startApiService(deps: {
   database: string;
   registry: Registry;
   logger: Logger;
+  metrics: MetricsRegistry;
   now?: () => number;
   extraReadiness?: Record<string, () => boolean | Promise<boolean>>;
 }): Promise<ApiService> {
@@ -87,6 +89,7 @@ export async function startApiService(deps: {
   const config = await loadStatusConfig(env.STATUS_CONFIG_FILE, logger);
   const workingCalendar = await loadCalendarFile(env.WORKING_CALENDAR_FILE);
   const calendar = calendarPort(workingCalendar);
+  const observe = apiObservers(deps.metrics);
   const records = await createRecords({ env, bus: deps.bus, registry, calendar: workingCalendar, logger, now });
   const status = new StatusService({
     bus: deps.bus,
@@ -99,6 +102,7 @@ export async function startApiService(deps: {
     now,
     onTelemetry: openTicketsForSeriousIncidents(records.tickets, logger),
     onPipeline: (health) => hub.setPipeline(health),
+    onEvaluated: observe.onEvaluated,
     tickets: {
       reasonsFor: (code) => records.tickets.reasonsFor(code),
       summaryFor: (code, at) => records.tickets.summaryFor(code, at),
@@ -111,6 +115,7 @@ export async function startApiService(deps: {
     ...DEFAULT_LIVE_OPTIONS,
     urgentFlushMs: env.LIVE_URGENT_FLUSH_MS,
     routineFlushMs: env.LIVE_ROUTINE_FLUSH_MS,
+    onFanout: observe.onFanout,
   });
   attachTicketFeed(io, {
     authenticate: (token) => records.accounts.authenticate(token),
@@ -137,6 +142,7 @@ export async function startApiService(deps: {
       reports: reports.routeDeps,
       isWorkingDay: (d) => calendar.isWorkingDay(d),
       httpTimeouts: env,
+      metrics: deps.metrics,
       redEpisodes: (fromMs) =>
         status.history.redEpisodes(fromMs, (code) => {
           const kind = registry.kindOf(code);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bootstrapInfra, ShutdownSequence, type Bus, type Logger } from '@kh02/platform';
 import { DEMO_DISPLAY_USER } from '@kh02/api';
-import { loadOrCreateKeys, writerMetrics } from '@kh02/ingest';
+import { loadOrCreateKeys } from '@kh02/ingest';
 import { startApiService, type ApiService } from './api-service.js';
 import { loadApiEnv } from './env/api-env.js';
 import { loadIngestEnv } from './env/ingest-env.js';
@@ -58,13 +58,13 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     clickhouse: true,
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
-  const { logger, registry, bus } = infra;
+  const { logger, registry, bus, metrics } = infra;
   const clickhouse = infra.clickhouse;
   if (!clickhouse) throw new Error('embedded system: ClickHouse was not opened');
   const shutdown = new ShutdownSequence(logger);
 
   const keys = await loadOrCreateKeys(ingestEnv.API_KEYS_FILE, { createDemo: true, registry });
-  const writers = createWriters(ingestEnv, { bus, clickhouse, registry, logger });
+  const writers = createWriters(ingestEnv, { bus, clickhouse, registry, logger, metrics });
   for (const w of writers) await w.start();
 
   const ingest = createIngestApp(ingestEnv, {
@@ -73,7 +73,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     registry,
     logger: logger.child({ component: 'ingest' }),
     readinessChecks: [() => writers.every((w) => w.isHealthy())],
-    extraMetrics: () => writerMetrics(writers),
+    metrics,
   });
   const ingestAddress = await ingest.listen({
     host: ingestEnv.INGEST_HOST,
@@ -91,6 +91,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     database: infra.database,
     registry,
     logger,
+    metrics,
   });
   const displayToken = await demoDisplayToken(api, apiEnv.DATA_DIR);
 

@@ -7,6 +7,7 @@ import {
   WRITER_WORKFLOW_CONSUMER,
   type Bus,
   type Logger,
+  type MetricsRegistry,
 } from '@kh02/platform';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +20,8 @@ import {
   IdempotencyCache,
   IngestMetrics,
   KeyRateLimiter,
+  registerWriterMetrics,
+  writerObserver,
   type ApiKeyStore,
 } from '@kh02/ingest';
 import type { IngestEnv } from './env/ingest-env.js';
@@ -32,7 +35,7 @@ export function createIngestApp(
     registry: Registry;
     logger: Logger;
     readinessChecks?: Array<() => boolean | Promise<boolean>>;
-    extraMetrics?: () => string;
+    metrics: MetricsRegistry;
   },
 ): FastifyInstance {
   return buildIngestApp(
@@ -42,12 +45,11 @@ export function createIngestApp(
       registry: deps.registry,
       rateLimiter: new KeyRateLimiter(),
       idempotency: new IdempotencyCache(200_000, env.BUS_DUPLICATE_WINDOW_MS),
-      metrics: new IngestMetrics(),
+      metrics: new IngestMetrics(deps.metrics),
       timeWindow: DEFAULT_TIME_WINDOW,
       now: Date.now,
       httpTimeouts: env,
       ...(deps.readinessChecks ? { readinessChecks: deps.readinessChecks } : {}),
-      ...(deps.extraMetrics ? { extraMetrics: deps.extraMetrics } : {}),
     },
     deps.logger,
   );
@@ -62,7 +64,7 @@ function writerConsumer(env: IngestEnv, name: string) {
 /** The telemetry writer and the workflow (audit) writer: same batching and ack discipline, different rows. */
 export function createWriters(
   env: IngestEnv,
-  deps: { bus: Bus; clickhouse: ClickHouseClient; registry: Registry; logger: Logger },
+  deps: { bus: Bus; clickhouse: ClickHouseClient; registry: Registry; logger: Logger; metrics: MetricsRegistry },
 ): BusWriter[] {
   const common = {
     bus: deps.bus,
@@ -72,9 +74,10 @@ export function createWriters(
     highWaterRows: env.WRITER_HIGH_WATER_ROWS,
     stallAfterMs: env.WRITER_STALL_AFTER_MS,
   };
-  return [
+  const writers = [
     new BusWriter({
       ...common,
+      observer: writerObserver(deps.metrics, 'telemetry'),
       consumer: writerConsumer(env, WRITER_TELEMETRY_CONSUMER),
       logger: deps.logger.child({ component: 'writer', stream: 'telemetry' }),
       decode: (msg) => decodeTelemetry(msg, (code) => deps.registry.provinceOf(code)),
@@ -83,6 +86,7 @@ export function createWriters(
     }),
     new BusWriter({
       ...common,
+      observer: writerObserver(deps.metrics, 'workflow'),
       consumer: writerConsumer(env, WRITER_WORKFLOW_CONSUMER),
       logger: deps.logger.child({ component: 'writer', stream: 'workflow' }),
       decode: decodeWorkflow,
@@ -91,4 +95,6 @@ export function createWriters(
       exactDedup: false,
     }),
   ];
+  registerWriterMetrics(deps.metrics, writers);
+  return writers;
 }

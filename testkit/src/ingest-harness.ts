@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TIME_WINDOW, STREAMS } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
-import { busTopology, LocalBus, type Bus } from '@kh02/platform';
+import { busTopology, createMetricsRegistry, LocalBus, type Bus } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import {
@@ -48,7 +48,7 @@ export async function startIngestHarness(
       registry,
       rateLimiter: new KeyRateLimiter(),
       idempotency: new IdempotencyCache(10_000, 600_000),
-      metrics: new IngestMetrics(),
+      metrics: new IngestMetrics(createMetricsRegistry()),
       timeWindow: DEFAULT_TIME_WINDOW,
       now: opts.now ?? (() => NOW),
     },

@@ -29,6 +29,8 @@ interface Room {
   children: Set<string>;
   urgent: boolean;
   lastFlushMs: number;
+  /** When the room first had news since its last diff (0: none), for the fan-out delay. */
+  dirtySinceMs: number;
 }
 
 export interface LiveHubOptions {
@@ -40,6 +42,8 @@ export interface LiveHubOptions {
   ringSize: number;
   /** A wall away longer than this gets a snapshot instead of a replay. */
   resumeWindowMs: number;
+  /** Told, per diff sent, how long its news waited in the hub (engine change → emit), for /metrics. */
+  onFanout?: (room: 'wall' | 'unit', delayMs: number) => void;
 }
 
 export const DEFAULT_LIVE_OPTIONS: LiveHubOptions = {
@@ -141,7 +145,7 @@ export class LiveHub {
   private room(name: string): Room {
     let r = this.rooms.get(name);
     if (!r) {
-      r = { seq: 0, ring: [], tiles: new Set(), children: new Set(), urgent: false, lastFlushMs: 0 };
+      r = { seq: 0, ring: [], tiles: new Set(), children: new Set(), urgent: false, lastFlushMs: 0, dirtySinceMs: 0 };
       this.rooms.set(name, r);
     }
     return r;
@@ -149,13 +153,18 @@ export class LiveHub {
 
   private onEngineChanges(c: EngineChanges): void {
     const wall = this.room(WALL);
+    const t0 = this.now();
+    const mark = (r: Room) => {
+      if (r.dirtySinceMs === 0) r.dirtySinceMs = t0;
+      return r;
+    };
     for (const t of c.tiles) {
-      wall.tiles.add(t.code);
-      this.room(unitRoom(t.code)).tiles.add(t.code);
+      mark(wall).tiles.add(t.code);
+      mark(this.room(unitRoom(t.code))).tiles.add(t.code);
     }
     wall.urgent ||= c.urgent && c.tiles.length > 0;
     for (const [unit, children] of c.children) {
-      const r = this.room(unitRoom(unit));
+      const r = mark(this.room(unitRoom(unit)));
       for (const ch of children) r.children.add(ch.code);
       r.urgent ||= c.urgent;
     }
@@ -183,6 +192,8 @@ export class LiveHub {
       room.children.clear();
       if (name === WALL) this.io.to(name).emit('wall:diff:v1', diff as WallDiff);
       else this.io.to(name).emit('unit:diff:v1', diff as UnitDiff);
+      if (room.dirtySinceMs > 0) this.opts.onFanout?.(name === WALL ? 'wall' : 'unit', t - room.dirtySinceMs);
+      room.dirtySinceMs = 0;
     }
   }
 

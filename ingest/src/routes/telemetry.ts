@@ -78,12 +78,14 @@ async function handle(kind: TelemetryKind, deps: IngestDeps, request: FastifyReq
     events: accepted.map((r) => r.event),
   };
   let ack;
+  const publishStart = performance.now();
   try {
     ack = await deps.bus.publish(SUBJECTS.telemetry(kind), Buffer.from(JSON.stringify(message)), {
       msgId,
       digest: bodyHash,
       headers: { 'KH02-Key': auth.key.id },
     });
+    deps.metrics.published(kind, (performance.now() - publishStart) / 1000);
   } catch (err) {
     settle(undefined);
     if (err instanceof BusFullError) return sendError(reply, 'BUS_FULL', { retryAfterSec: 30 });
@@ -127,6 +129,8 @@ function sendAccepted(reply: FastifyReply, outcome: AcceptedOutcome): FastifyRep
 
 export function registerTelemetryRoutes(app: FastifyInstance, deps: IngestDeps): void {
   for (const kind of TELEMETRY_KINDS) {
-    app.post(INGEST_ROUTES[kind], { config: { apiKey: true } }, (request, reply) => handle(kind, deps, request, reply));
+    app.post(INGEST_ROUTES[kind], { config: { apiKey: true, telemetryKind: kind } }, (request, reply) =>
+      handle(kind, deps, request, reply),
+    );
   }
 }

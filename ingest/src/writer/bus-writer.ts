@@ -1,21 +1,14 @@
-import { createHash } from 'node:crypto';
 import { SUBJECTS } from '@kh02/schemas';
 import type { Bus, BusMessage, ConsumerSpec, Subscription } from '@kh02/platform';
 import type { Logger } from 'pino';
-import { backoffMs, classifyInsertError, UNKNOWN_ERROR_ATTEMPTS } from './classify-error.js';
 import type { Row } from './rows.js';
 import type { BatchStore } from './batch-store.js';
+import { StoreWrites, type Pending, type WriterObserver } from './store-writes.js';
+
+export type { WriterObserver };
 
 /** Turns one bus message into rows of one table; throws if the message cannot be read. */
 export type MessageDecoder = (msg: BusMessage) => { table: string; rows: Row[] };
-
-interface Pending {
-  msg: BusMessage;
-  table: string;
-  rows: Row[];
-  /** Rows it brought into the buffer (rows may shrink when duplicates are dropped). */
-  buffered: number;
-}
 
 export interface BusWriterOptions {
   bus: Bus;
@@ -38,6 +31,8 @@ export interface BusWriterOptions {
   highWaterRows: number;
   /** Messages waiting and nothing stored or dead-lettered for this long: the writer is stalled (/ready fails). */
   stallAfterMs?: number;
+  /** Told about every insert (for the batch-size and latency histograms). */
+  observer?: WriterObserver;
   now?: () => number;
 }
 
@@ -52,8 +47,6 @@ export interface WriterStats {
   lastError: string | undefined;
   lastFlushAtMs: number | undefined;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Consumes a bus stream and writes ClickHouse in batches. A bus
@@ -74,6 +67,8 @@ export class BusWriter {
     lastFlushAtMs: undefined,
   };
   private buffer: Pending[] = [];
+  /** The batch being written (taken out of the buffer). */
+  private writing: Pending[] = [];
   private readonly bufferedSeqs = new Set<number>();
   private oldestAtMs = 0;
   private lastHeartbeatMs = 0;
@@ -91,9 +86,20 @@ export class BusWriter {
     return this.opts.origin;
   }
 
+  private readonly writes: StoreWrites;
+
   constructor(private readonly opts: BusWriterOptions) {
     this.now = opts.now ?? Date.now;
     this.progressAtMs = this.now();
+    this.writes = new StoreWrites({
+      store: opts.store,
+      stats: this.stats,
+      logger: opts.logger,
+      exactDedup: opts.exactDedup,
+      ...(opts.observer ? { observer: opts.observer } : {}),
+      abandoned: () => this.abandonRetries,
+      deadLetter: (msg, err) => this.deadLetter(msg, 'rejected_by_clickhouse', err, false),
+    });
   }
 
   async start(): Promise<void> {
@@ -119,6 +125,14 @@ export class BusWriter {
   stalledForMs(): number {
     if (this.bufferedSeqs.size === 0) return 0;
     return Math.max(0, this.now() - this.progressAtMs);
+  }
+
+  /** Age of the oldest message held (buffered or being written), from its bus publish time; 0 when none. */
+  oldestWaitingMs(): number {
+    let oldest = Infinity;
+    for (const p of this.buffer) oldest = Math.min(oldest, p.msg.publishedAtMs);
+    for (const p of this.writing) oldest = Math.min(oldest, p.msg.publishedAtMs);
+    return oldest === Infinity ? 0 : Math.max(0, this.now() - oldest);
   }
 
   isStalled(): boolean {
@@ -178,9 +192,12 @@ export class BusWriter {
       const due = this.now() - this.oldestAtMs >= this.opts.flushIntervalMs;
       if (!due && !this.stopping && this.stats.bufferedRows < this.opts.maxBatchRows) return;
       const batch = this.takeBatch();
+      this.writing = batch;
       try {
         await this.writeBatch(batch);
+        this.writing = [];
       } catch (err) {
+        this.writing = [];
         // Retries abandoned at shutdown, or a failure no retry can mend (the dead-letter stream refused
         // too): hand the batch back to the bus for redelivery, later; the stall shows on /ready meanwhile.
         for (const p of batch) {
@@ -212,8 +229,8 @@ export class BusWriter {
     const byTable = new Map<string, Pending[]>();
     for (const p of batch) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
     for (const [table, entries] of byTable) {
-      await this.dropAlreadyStored(table, entries);
-      await this.insertWithRetry(table, entries);
+      await this.writes.dropAlreadyStored(table, entries);
+      await this.writes.insert(table, entries);
     }
     for (const p of batch) {
       p.msg.ack();
@@ -224,96 +241,6 @@ export class BusWriter {
     this.stats.flushes++;
     this.stats.lastFlushAtMs = this.now();
     this.progressAtMs = this.now();
-  }
-
-  /**
-   * Drops rows whose event id is already stored: always for redelivered
-   * messages (the previous writer may have inserted them and died before
-   * acking) and, with `exactDedup`, for every batch (a client re-sent the event
-   * under a new Idempotency-Key). One indexed query per table per flush.
-   */
-  private async dropAlreadyStored(table: string, entries: Pending[]): Promise<void> {
-    const seen = new Set<string>();
-    for (const p of entries) {
-      p.rows = p.rows.filter((r) => {
-        const id = String(r.event_id);
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
-    }
-    const checked = this.opts.exactDedup ? entries : entries.filter((p) => p.msg.deliveryCount > 1);
-    const rows = checked.flatMap((p) => p.rows);
-    if (rows.length === 0) return;
-    const existing = await this.retryTransient(() => this.opts.store.existingEventIds(table, rows));
-    if (existing.size === 0) return;
-    for (const p of checked) {
-      const before = p.rows.length;
-      p.rows = p.rows.filter((r) => !existing.has(String(r.event_id)));
-      this.stats.duplicatesSkipped += before - p.rows.length;
-    }
-  }
-
-  /**
-   * Inserts the entries' rows; a batch ClickHouse refuses is bisected down to
-   * the message(s) it cannot hold, which go to the dead-letter stream, while
-   * every healthy message is stored. Never blocks: only an unreachable store
-   * is retried without end.
-   */
-  private async insertWithRetry(table: string, entries: Pending[], attempts = UNKNOWN_ERROR_ATTEMPTS): Promise<void> {
-    const rows = entries.flatMap((p) => p.rows);
-    if (rows.length === 0) return;
-    const token = createHash('sha256')
-      .update(`${table}:${entries.map((p) => p.msg.seq).join(',')}`)
-      .digest('hex');
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.retryTransient(() => this.opts.store.insert(table, rows, token));
-        this.stats.rowsWritten += rows.length;
-        return;
-      } catch (err) {
-        const kind = classifyInsertError(err);
-        if (kind === 'transient') throw err;
-        if (kind === 'unknown' && attempt < attempts) {
-          this.noteRetry(err);
-          await sleep(backoffMs(attempt));
-          continue;
-        }
-        if (entries.length === 1 && entries[0]) {
-          await this.deadLetter(entries[0].msg, 'rejected_by_clickhouse', err, false);
-          entries[0].rows = [];
-          return;
-        }
-        // Halves are tried once each: the retries above already ruled out a passing fault.
-        const mid = Math.ceil(entries.length / 2);
-        await this.insertWithRetry(table, entries.slice(0, mid), 1);
-        await this.insertWithRetry(table, entries.slice(mid), 1);
-        return;
-      }
-    }
-  }
-
-  private noteRetry(err: unknown): void {
-    this.stats.retries++;
-    this.stats.lastError = err instanceof Error ? err.message : String(err);
-  }
-
-  private async retryTransient<T>(op: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const result = await op();
-        if (attempt > 0) this.opts.logger.info({ attempts: attempt + 1 }, 'ClickHouse recovered');
-        this.stats.retries = 0;
-        return result;
-      } catch (err) {
-        if (classifyInsertError(err) !== 'transient' || this.abandonRetries) throw err;
-        this.noteRetry(err);
-        const wait = backoffMs(attempt);
-        if (attempt % 10 === 0)
-          this.opts.logger.warn({ err, attempt, waitMs: wait }, 'ClickHouse unavailable, retrying');
-        await sleep(wait);
-      }
-    }
   }
 
   /** Poison goes to the dead-letter stream with the reason; only then is the original acknowledged. */

@@ -7,6 +7,7 @@ import type { Bus } from '../bus/types.js';
 import { openClickHouse } from '../clickhouse/client.js';
 import { migrate } from '../clickhouse/migrate.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createMetricsRegistry, type MetricsRegistry } from '../metrics/metrics.js';
 import { loadRegistry } from '../registry-loader.js';
 import type { InfraEnv } from './infra-env.js';
 
@@ -52,6 +53,8 @@ export async function openMigratedClickHouse(
 
 export interface Infra {
   logger: Logger;
+  /** The process's Prometheus registry (Node metrics included); every service of the process registers here. */
+  metrics: MetricsRegistry;
   registry: Registry;
   bus: Bus;
   /** Present when asked for (`clickhouse: true`). */
@@ -74,5 +77,5 @@ export async function bootstrapInfra(
   const bus = createBusFromEnv(env, logger, opts.name);
   await bus.start();
   logger.info({ bus: bus.kind }, 'bus ready');
-  return { logger, registry, bus, clickhouse, database: env.CLICKHOUSE_DATABASE };
+  return { logger, metrics: createMetricsRegistry(), registry, bus, clickhouse, database: env.CLICKHOUSE_DATABASE };
 }

@@ -20,6 +20,9 @@ export const IngestEnvSchema = z
     WRITER_EXACT_DEDUP: booleanFlag.default(true),
     /** Messages waiting and nothing stored for this long: the writer is stalled and /ready answers 503. */
     WRITER_STALL_AFTER_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** The distributed writer's /metrics and /ready (it has no other HTTP port). */
+    WRITER_METRICS_HOST: z.string().default('127.0.0.1'),
+    WRITER_METRICS_PORT: port.default(9464),
     ...HttpTimeoutsEnvShape,
   })
   .transform((e) => ({ ...withInfraDefaults(e), API_KEYS_FILE: e.API_KEYS_FILE ?? `${e.DATA_DIR}/api-keys.json` }));

@@ -4,12 +4,12 @@ import { loadApiEnv } from '../env/api-env.js';
 
 /** Distributed mode: status engine + read API + live feed + the wall. */
 const env = loadApiEnv();
-const { logger, registry, bus, clickhouse, database } = await bootstrapInfra(env, {
+const { logger, registry, bus, clickhouse, database, metrics } = await bootstrapInfra(env, {
   name: 'kh02-api',
   clickhouse: true,
 });
 if (!clickhouse) throw new Error('api: ClickHouse was not opened');
-const api = await startApiService({ env, bus, clickhouse, database, registry, logger });
+const api = await startApiService({ env, bus, clickhouse, database, registry, logger, metrics });
 logger.info({ url: api.url }, 'api listening');
 
 new ShutdownSequence(logger)

@@ -6,7 +6,7 @@ import { createIngestApp } from '../ingest-service.js';
 
 /** Distributed mode: the HTTP ingest process (publishes to NATS; the writer runs elsewhere). */
 const env = loadIngestEnv();
-const { logger, registry, bus } = await bootstrapInfra(env, { name: 'kh02-ingest', clickhouse: false });
+const { logger, registry, bus, metrics } = await bootstrapInfra(env, { name: 'kh02-ingest', clickhouse: false });
 if (!env.NATS_URL)
   logger.warn(
     'NATS_URL is not set: the embedded bus only lives in this process; use `npm start` for the all-in-one mode',
@@ -19,6 +19,7 @@ const app = createIngestApp(env, {
   keys: keys.store,
   registry,
   logger,
+  metrics,
   readinessChecks: [
     async () =>
       (await writerProgress.sample().catch(() => ({ stalledForMs: 0 }))).stalledForMs <= env.WRITER_STALL_AFTER_MS,

@@ -10,7 +10,7 @@ import {
 } from '../src/compose/compose-checks.js';
 import { parseCompose, readRepoFile, REPO_ROOT, type ComposeFile } from '../src/compose/compose-model.js';
 import { interpolate, parseDotEnv, variablesIn } from '../src/compose/interpolate.js';
-import { entrypointOf, envParseProblems, schemaKeys, schemasFor } from '../src/compose/service-env.js';
+import { entrypointOf, envParseProblems, schemaKeys, schemasFor, sourceOf } from '../src/compose/service-env.js';
 
 let text: string;
 let compose: ComposeFile;
@@ -108,14 +108,15 @@ describe('service environments against the services’ zod env schemas', () => {
     return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v ?? ''), envExample).value]));
   };
 
-  it('runs each node service from a known entry point', () => {
+  it('runs each node service from a known entry point (compiled from a source file that exists)', () => {
     for (const s of NODE_SERVICES) {
       const entry = entrypointOf(compose.services[s]!);
-      expect(entry && exists(entry), `${s}: ${entry}`).toBe(true);
+      expect(entry?.startsWith('server/dist/src/'), `${s}: ${entry}`).toBe(true);
+      expect(entry !== undefined && exists(sourceOf(entry)), `${s}: ${entry}`).toBe(true);
       expect(schemasFor(compose.services[s]!), s).toBeDefined();
     }
     const health = compose.services.writer?.healthcheck?.test;
-    expect(Array.isArray(health) && health.some((p) => exists(p))).toBe(true);
+    expect(Array.isArray(health) && health.some((p) => p.endsWith('.js') && exists(sourceOf(p)))).toBe(true);
   });
 
   it('sets only variables the service’s env schemas define', () => {

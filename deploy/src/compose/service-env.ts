@@ -24,6 +24,11 @@ export function entrypointOf(s: ComposeService): string | undefined {
   return commandOf(s).find((part) => part.endsWith('.js'));
 }
 
+/** The source file a compiled entry point is built from (`server/dist/src/x.js` ← `server/src/x.ts`). */
+export function sourceOf(compiled: string): string {
+  return compiled.replace(/\/dist\/src\//, '/src/').replace(/\.js$/, '.ts');
+}
+
 export function schemasFor(s: ComposeService): z.ZodType[] | undefined {
   const entry = entrypointOf(s);
   return entry ? ENTRYPOINT_SCHEMAS[entry] : undefined;

@@ -93,15 +93,31 @@ describe('status engine', () => {
     expect(engine.tile('BCA')?.status).toBe('noreport');
   });
 
-  it('does not expect counts before 09:00 or at the weekend', () => {
-    const before = { value: Date.parse('2026-11-23T01:30:00Z') }; // Monday 08:30 local
-    const engine = makeEngine(before);
+  it("does not expect today's counts before 09:00 or at the weekend, but the last working day's end-of-day report", () => {
+    const fridayClose = Date.parse('2026-11-20T10:10:00Z'); // Friday 17:10 local: the end-of-day report
+    const commune = registry.communesOf('01')[0]!.code;
+    for (const at of [Date.parse('2026-11-23T01:30:00Z'), Date.parse('2026-11-22T05:00:00Z')]) {
+      // Monday 08:30 and Sunday 12:00 local.
+      const closed = makeEngine({ value: at });
+      closed.apply(healthyProvinceCounters('01', fridayClose));
+      closed.evaluateAll();
+      expect(closed.child(commune)?.status).toBe('green');
+      const silent = makeEngine({ value: at });
+      silent.evaluateAll();
+      expect(silent.child(commune)?.status).toBe('noreport');
+      expect(silent.child(commune)?.reasons[0]?.message.vi).toBe('Không nhận dữ liệu ngày 20/11.');
+    }
+  });
+
+  it('is noreport after 17:30 without the end-of-day report, naming the newest counts', () => {
+    const commune = registry.communesOf('01')[0]!.code;
+    const engine = makeEngine({ value: Date.parse('2026-11-23T11:00:00Z') }); // Monday 18:00 local
+    engine.apply(healthyProvinceCounters('01', Date.parse('2026-11-23T08:30:00Z'))); // counts up to 15:30
     engine.evaluateAll();
-    expect(engine.child(registry.communesOf('01')[0]!.code)?.status).toBe('green');
-    const sunday = { value: Date.parse('2026-11-22T05:00:00Z') };
-    const weekend = makeEngine(sunday);
-    weekend.evaluateAll();
-    expect(weekend.child(registry.communesOf('01')[0]!.code)?.status).toBe('green');
+    expect(engine.child(commune)?.status).toBe('noreport');
+    expect(engine.child(commune)?.reasons[0]?.message.vi).toBe(
+      'Chưa có báo cáo cuối ngày 23/11 (số liệu mới nhất lúc 15:30).',
+    );
   });
 
   it('colours a province by its online and on-time rates against the targets', () => {

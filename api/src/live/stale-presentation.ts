@@ -13,6 +13,7 @@ export type { PipelineHealth };
 export const HEALTHY_PIPELINE: PipelineHealth = {
   lag_ms: 0,
   stale: false,
+  data_fresh: false,
   storage: { stalled: false, waiting: 0, stalled_for_ms: 0 },
 };
 

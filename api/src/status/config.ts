@@ -65,6 +65,10 @@ export const ThresholdsSchema = z.strictObject({
   counters: z.strictObject({
     /** On a working day a commune with no report by this time is `noreport`. */
     firstReportDueLocal: HHMM.default('09:00'),
+    /** The end-of-day report covers the day up to at least this time… */
+    endOfDayFromLocal: HHMM.default('17:00'),
+    /** …and is due by this time; until the next working day starts, a commune without it is `noreport`. */
+    endOfDayDueLocal: HHMM.default('17:30'),
     /** During working hours, silence longer than this is `noreport`. */
     maxSilenceMs: z
       .number()
@@ -84,6 +88,12 @@ export const ThresholdsSchema = z.strictObject({
     busDownMs: z.number().int().positive().default(10_000),
     /** Telemetry waits and the writer stored nothing for this long → the wall says storage is stalled. */
     storageStallMs: z.number().int().positive().default(30_000),
+    /** The newest reading on the wall is older than this → the header no longer says "Trực tuyến". */
+    dataFreshMs: z
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60_000),
   }),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;

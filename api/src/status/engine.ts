@@ -146,7 +146,8 @@ export class StatusEngine {
     const keepSamples = ctx.now - Math.max(t.samples.windowMs, t.samples.noreportAfterMs);
     for (const s of this.state.systems.values())
       s.prune(keepSamples, ctx.now - t.alerts.lookbackMs, addDays(ctx.today, -3));
-    for (const c of this.state.communes.values()) c.prune(ctx.yesterday);
+    const keepCountersFrom = ctx.previousWorkingDay < ctx.yesterday ? ctx.previousWorkingDay : ctx.yesterday;
+    for (const c of this.state.communes.values()) c.prune(keepCountersFrom);
     this.state.incidents.prune(ctx.now);
   }
 

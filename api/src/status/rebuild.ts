@@ -52,6 +52,8 @@ export async function rebuildState(
   state: TelemetryState,
   now: number,
   t: Thresholds,
+  /** Counters are loaded from this local date (the earlier of yesterday and the last working day). */
+  countersFrom: string = addDays(vnLocalDate(now), -1),
 ): Promise<RebuildCounts> {
   const today = vnLocalDate(now);
   const counters = await rows<{ unit_code: string; p: [string, string, number, number, number, number, number] }>(
@@ -59,7 +61,7 @@ export async function rebuildState(
     `SELECT unit_code, argMax((interval_end, received_at, received, received_online, processed, on_time, late), (interval_end, received_at)) AS p
      FROM ${db}.counter_reports WHERE report_date >= {from:Date}
      GROUP BY unit_code, toStartOfHour(interval_end)`,
-    { from: addDays(today, -1) },
+    { from: countersFrom },
   );
   for (const r of counters) {
     const [intervalEnd, receivedAt, received, receivedOnline, processed, onTime, late] = r.p;

@@ -13,6 +13,7 @@ import type { StatusConfig } from './config.js';
 import type { WorkingCalendarPort } from './evaluate/context.js';
 import { StatusEngine, type TicketStatusPort } from './engine.js';
 import { StatusHistoryStore } from './history-store.js';
+import { earliestCounterDay } from './evaluate/context.js';
 import { rebuildState } from './rebuild.js';
 import { TelemetryFeed } from './telemetry-feed.js';
 
@@ -81,6 +82,7 @@ export class StatusService {
       this.engine.state,
       now(),
       this.deps.config.defaults,
+      earliestCounterDay(now(), this.deps.calendar),
     );
     this.feed.release();
     this.engine.evaluateAll();
@@ -116,9 +118,13 @@ export class StatusService {
       ? await Promise.all(this.writers.map((w) => w.sample().catch(() => ({ waiting: 0, stalledForMs: 0 }))))
       : [];
     const stalledForMs = Math.max(0, ...writers.map((w) => w.stalledForMs));
+    let newest = -Infinity;
+    for (const tile of this.engine.allTiles())
+      if (tile.data_as_of) newest = Math.max(newest, Date.parse(tile.data_as_of));
     this.deps.onPipeline?.({
       lag_ms: lagMs,
       stale: busDown || lag.lagMs > t.pipelineLagMs,
+      data_fresh: this.deps.now() - newest <= t.dataFreshMs,
       storage: {
         stalled: stalledForMs > t.storageStallMs,
         waiting: writers.reduce((n, w) => n + w.waiting, 0),

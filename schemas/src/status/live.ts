@@ -7,6 +7,11 @@ export const PipelineHealthSchema = z.object({
   lag_ms: z.number(),
   stale: z.boolean(),
   /**
+   * The data itself is fresh: the newest reading on the wall is younger than
+   * the freshness window. A live socket over old data is not "online".
+   */
+  data_fresh: z.boolean(),
+  /**
    * The writer that stores telemetry in ClickHouse: messages waiting and none
    * stored for longer than the stall threshold. Tiles stay live (they come
    * from the bus), but history, reports and the restart rebuild fall behind.

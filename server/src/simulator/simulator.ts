@@ -50,8 +50,14 @@ export class DemoSimulator {
 
   async start(): Promise<void> {
     const today = vnLocalDate(this.now());
-    // History first, so "vs yesterday" and the 08:00 check have something to compare.
-    await this.sendCounters(addDays(today, -1), 17 * 60 + 30);
+    // History first, so "vs yesterday" and the 08:00 check have something to compare, and the last working
+    // day (a Friday, before a holiday) is closed by its end-of-day report; days off send nothing.
+    // Only days ingest still accepts (counter reports up to 72 h old).
+    for (let back = 3; back >= 1; back--) {
+      const day = addDays(today, -back);
+      if (vnMidnight(day) + (17 * 60 + 30) * 60_000 > this.now() - 71 * 3_600_000)
+        await this.sendCounters(day, 17 * 60 + 30);
+    }
     await this.sendDailyReports();
     await this.tickSamples();
     await this.tickCounters();

@@ -62,7 +62,7 @@ export function snapshot(seq: number, tiles: Tile[] = [tile('01'), tile('79'), t
     data_as_of: '2026-11-23T09:58:03Z',
     counts: counts(),
     tiles,
-    pipeline: { lag_ms: 120, stale: false, storage: HEALTHY_STORAGE },
+    pipeline: { lag_ms: 120, stale: false, data_fresh: true, storage: HEALTHY_STORAGE },
   };
 }
 
@@ -73,7 +73,7 @@ export function diff(seq: number, tiles: Tile[], dataAsOf = '2026-11-23T09:59:00
     data_as_of: dataAsOf,
     counts: counts(),
     tiles,
-    pipeline: { lag_ms: 80, stale: false, storage: HEALTHY_STORAGE },
+    pipeline: { lag_ms: 80, stale: false, data_fresh: true, storage: HEALTHY_STORAGE },
   };
 }
 

@@ -1,9 +1,8 @@
 import { bilingual, type Reason } from '@kh02/schemas';
 import type { Thresholds } from '../config.js';
 import type { CommuneCounters, CounterPoint, DayCounters } from '../state/counter-state.js';
-import { localTimeOn, type EvalContext } from './context.js';
+import { localTimeOn, whenText, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
-import { formatHm } from '@kh02/schemas';
 import { rateReason, rateStatus } from './rates.js';
 
 export interface CommuneResult extends Evaluation {
@@ -32,40 +31,82 @@ export function lastHourOf(ctx: EvalContext): number {
   return ctx.reportingDay === ctx.today ? ctx.localHour : 23;
 }
 
-function silenceReason(latest: CounterPoint | undefined, t: Thresholds, ctx: EvalContext): Reason | null {
-  if (ctx.reportingDay !== ctx.today || !ctx.workingDay) return null;
+const silent = (
+  message: Reason['message'],
+  since: number | null,
+  value: number | null = null,
+  threshold: number | null = null,
+): Reason => ({
+  indicator: 'no_data',
+  status: 'noreport',
+  value,
+  threshold,
+  comparator: value === null ? null : '>',
+  unit: value === null ? null : 'ms',
+  since: iso(since),
+  message,
+});
+
+/**
+ * A working day is closed by its end-of-day report (counts up to 17:00 or
+ * later); until the next working day starts, a commune that did not close its
+ * last one is `noreport`, never green.
+ */
+function closedDay(day: DayCounters | undefined, date: string, t: Thresholds, ctx: EvalContext): Reason | null {
+  const latest = day?.latest;
+  const [, m, d] = date.split('-');
+  if (!latest) {
+    return silent(
+      bilingual(`Không nhận dữ liệu ngày ${d}/${m}.`, `No counts received for ${d}/${m}.`),
+      localTimeOn(date, t.counters.firstReportDueLocal),
+    );
+  }
+  if (latest.intervalEndMs >= localTimeOn(date, t.counters.endOfDayFromLocal)) return null;
+  return silent(
+    bilingual(
+      `Chưa có báo cáo cuối ngày ${d}/${m} (số liệu mới nhất lúc ${whenText(latest.intervalEndMs, ctx.today, 'vi')}).`,
+      `No end-of-day report for ${d}/${m} (newest counts at ${whenText(latest.intervalEndMs, ctx.today, 'en')}).`,
+    ),
+    latest.intervalEndMs,
+  );
+}
+
+/**
+ * When counts are expected: during a working day, a first report by 09:00
+ * and no silence longer than `maxSilenceMs` in working hours, then the
+ * end-of-day report by 17:30; outside working days, the last working day's
+ * end-of-day report. Before today's first report is due, yesterday's closing
+ * is what vouches for the commune.
+ */
+function silenceReason(counters: CommuneCounters | undefined, t: Thresholds, ctx: EvalContext): Reason | null {
+  if (ctx.reportingDay !== ctx.today) return closedDay(counters?.day(ctx.reportingDay), ctx.reportingDay, t, ctx);
+  const latest = counters?.day(ctx.today)?.latest;
   const due = localTimeOn(ctx.today, t.counters.firstReportDueLocal);
   if (!latest) {
-    if (ctx.now < due) return null;
-    return {
-      indicator: 'no_data',
-      status: 'noreport',
-      value: null,
-      threshold: null,
-      comparator: null,
-      unit: null,
-      since: iso(due),
-      message: bilingual(
+    if (ctx.now < due) return closedDay(counters?.day(ctx.previousWorkingDay), ctx.previousWorkingDay, t, ctx);
+    return silent(
+      bilingual(
         `Chưa có báo cáo số liệu trong ngày (hạn ${t.counters.firstReportDueLocal}).`,
         `No counts reported today (due by ${t.counters.firstReportDueLocal}).`,
       ),
-    };
+      due,
+    );
   }
   const silentFor = ctx.now - latest.intervalEndMs;
-  if (!ctx.workingInstant || silentFor <= t.counters.maxSilenceMs) return null;
-  return {
-    indicator: 'no_data',
-    status: 'noreport',
-    value: silentFor,
-    threshold: t.counters.maxSilenceMs,
-    comparator: '>',
-    unit: 'ms',
-    since: iso(latest.intervalEndMs),
-    message: bilingual(
-      `Không có báo cáo mới từ ${formatHm(latest.intervalEndMs)}.`,
-      `No new report since ${formatHm(latest.intervalEndMs)}.`,
-    ),
-  };
+  if (ctx.workingInstant && silentFor > t.counters.maxSilenceMs) {
+    return silent(
+      bilingual(
+        `Không nhận dữ liệu từ ${whenText(latest.intervalEndMs, ctx.today, 'vi')}.`,
+        `No data received since ${whenText(latest.intervalEndMs, ctx.today, 'en')}.`,
+      ),
+      latest.intervalEndMs,
+      silentFor,
+      t.counters.maxSilenceMs,
+    );
+  }
+  if (ctx.now >= localTimeOn(ctx.today, t.counters.endOfDayDueLocal))
+    return closedDay(counters?.day(ctx.today), ctx.today, t, ctx);
+  return null;
 }
 
 /** A commune-level unit: silence, online rate and on-time rate of its reporting day. */
@@ -74,7 +115,7 @@ export function evaluateCommune(counters: CommuneCounters | undefined, t: Thresh
   const latest = day?.latest;
   const upTo = lastHourOf(ctx);
   const reasons: Reason[] = [];
-  const silence = silenceReason(latest, t, ctx);
+  const silence = silenceReason(counters, t, ctx);
   if (silence) reasons.push(silence);
   if (latest) {
     const online = rateReason(

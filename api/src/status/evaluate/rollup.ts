@@ -247,7 +247,8 @@ export function evaluateProvince(
 
 /** A central agency: its systems (and, once tickets exist, its tickets). */
 export function evaluateAgency(systems: SystemInput[], extra: Reason[] = []): RollupResult {
-  const silent = systems.length > 0 && systems.every((s) => s.result.status === 'noreport');
+  // A unit with no monitored source cannot be vouched for: it is silent too.
+  const silent = systems.every((s) => s.result.status === 'noreport');
   const reasons = [...extra, ...systemReasons(systems, silent)];
   if (silent) {
     reasons.push({
@@ -258,7 +259,10 @@ export function evaluateAgency(systems: SystemInput[], extra: Reason[] = []): Ro
       comparator: null,
       unit: null,
       since: null,
-      message: bilingual('Không hệ thống nào của đơn vị gửi dữ liệu.', 'None of the unit’s systems is reporting.'),
+      message:
+        systems.length === 0
+          ? bilingual('Đơn vị chưa có hệ thống nào được giám sát.', 'The unit has no monitored system yet.')
+          : bilingual('Không hệ thống nào của đơn vị gửi dữ liệu.', 'None of the unit’s systems is reporting.'),
     });
   }
   const dataTimes = systems.map((s) => s.result.dataAsOfMs).filter((x): x is number => x !== null);

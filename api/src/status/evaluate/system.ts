@@ -3,9 +3,9 @@ import type { Thresholds } from '../config.js';
 import type { AlertPoint, Sample, SystemHealth } from '../state/health-state.js';
 import type { IncidentState } from '../state/incident-state.js';
 import { incidentReasons } from './incidents.js';
-import { localTimeOn, type EvalContext } from './context.js';
+import { localTimeOn, whenText, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
-import { formatHm, formatNumber, formatPct } from '@kh02/schemas';
+import { formatNumber, formatPct } from '@kh02/schemas';
 
 export interface SystemMetrics {
   uptime_pct: number | null;
@@ -127,7 +127,8 @@ export function evaluateSystem(
     ram_pct: avg(samples.map((s) => s.ram)),
     response_ms: avg(samples.flatMap((s) => (s.responseMs === null ? [] : [s.responseMs]))),
   };
-  if (!live && !report) {
+  // Samples are expected every few minutes, 24/7: a daily report does not vouch for a system that is silent now.
+  if (!live) {
     const last = h?.lastSampleAt;
     reasons.push({
       indicator: 'no_data',
@@ -138,7 +139,10 @@ export function evaluateSystem(
       unit: 'ms',
       since: iso(last ?? null),
       message: last
-        ? bilingual(`Không nhận được dữ liệu từ ${formatHm(last)}.`, `No data received since ${formatHm(last)}.`)
+        ? bilingual(
+            `Không nhận dữ liệu từ ${whenText(last, ctx.today, 'vi')}.`,
+            `No data received since ${whenText(last, ctx.today, 'en')}.`,
+          )
         : bilingual('Chưa từng nhận được dữ liệu.', 'No data has ever been received.'),
     });
   }

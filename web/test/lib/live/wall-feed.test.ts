@@ -6,7 +6,7 @@ import { WallFeed } from '../../../src/lib/live/wall-feed.svelte';
 const beat = (wall_seq: number, stale = false) => ({
   server_time: new Date(Date.now() + 1500).toISOString(),
   wall_seq,
-  pipeline: { lag_ms: 200, stale, storage: { stalled: false, waiting: 0, stalled_for_ms: 0 } },
+  pipeline: { lag_ms: 200, stale, data_fresh: true, storage: { stalled: false, waiting: 0, stalled_for_ms: 0 } },
 });
 
 describe('WallFeed', () => {
@@ -97,6 +97,7 @@ describe('WallFeed', () => {
     expect(feed.pipeline).toEqual({
       lag_ms: 200,
       stale: false,
+      data_fresh: true,
       storage: { stalled: false, waiting: 0, stalled_for_ms: 0 },
     });
     expect(feed.clockSkewMs).toBe(1500);

@@ -43,7 +43,12 @@ describe('WallHeader', () => {
     transport.connect();
     transport.serverEmit('wall:snapshot:v1', {
       ...snapshot(5),
-      pipeline: { lag_ms: 95_000, stale: true, storage: { stalled: false, waiting: 0, stalled_for_ms: 0 } },
+      pipeline: {
+        lag_ms: 95_000,
+        stale: true,
+        data_fresh: true,
+        storage: { stalled: false, waiting: 0, stalled_for_ms: 0 },
+      },
     });
     render(WallHeader, { feed, now: NOW, lang: 'vi', kiosk: true, ontogglelang: () => undefined });
     expect(screen.getByTestId('pipeline-stale').textContent).toContain('Dữ liệu về Trung tâm bị chậm (95,0 s)');
@@ -54,7 +59,12 @@ describe('WallHeader', () => {
     transport.connect();
     transport.serverEmit('wall:snapshot:v1', {
       ...snapshot(5),
-      pipeline: { lag_ms: 100, stale: false, storage: { stalled: true, waiting: 420, stalled_for_ms: 61_000 } },
+      pipeline: {
+        lag_ms: 100,
+        stale: false,
+        data_fresh: true,
+        storage: { stalled: true, waiting: 420, stalled_for_ms: 61_000 },
+      },
     });
     render(WallHeader, { feed, now: NOW, lang: 'vi', kiosk: true, ontogglelang: () => undefined });
     expect(screen.getByTestId('storage-stalled').textContent).toContain('Lưu trữ dữ liệu bị đình trệ (61 s)');

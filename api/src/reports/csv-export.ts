@@ -63,6 +63,7 @@ export function reportCsv(
     h.changeColumn,
     'Ghi chú/Đánh giá',
   ];
+  // Coverage is in-band (each scope's "Đơn vị cấp xã đã báo cáo: n/m" note), so the table keeps one header row.
   const lines = watermark ? [line([watermarkText(watermark)]), line(header)] : [line(header)];
   for (const scope of scopes) {
     for (const row of tableRows(report, scope)) {

@@ -2,6 +2,7 @@ import { viDateTime } from '@kh02/schemas';
 import type { Report, ScopeReport } from '@kh02/schemas';
 import { headings, tableRows, type TableRow } from './report-table.js';
 import { watermarkText, type Watermark } from './csv-export.js';
+import { completenessNote } from './report-wording.js';
 
 /*
  * The report as a printable Vietnamese HTML page (A4), laid out like the
@@ -30,6 +31,7 @@ const STYLE = `
   .subtitle { font-style: italic; margin: 0 0 4pt; }
   .cutoff { font-size: 9.5pt; margin: 0; }
   .provisional { color: #a40000; font-weight: 700; }
+  .completeness { color: #a40000; font-weight: 700; margin: 4pt 0 0; }
   table { width: 100%; border-collapse: collapse; margin-top: 8pt; }
   th, td { border: 0.6pt solid #333; padding: 3pt 4pt; vertical-align: top; }
   th { background: #e8e8e8; font-size: 10pt; }
@@ -63,6 +65,7 @@ function scopePage(report: Report, scope: ScopeReport, meta: RenderMeta): string
     meta.status === 'frozen' && meta.frozenAt && meta.sha256
       ? `Bản chốt lưu lúc ${viDateTime(meta.frozenAt)}; mã kiểm tra SHA-256 ${meta.sha256.slice(0, 16)}…`
       : 'Bản tạm tính: số liệu còn thay đổi cho đến giờ chốt.';
+  const note = completenessNote(report, scope);
   const mark = meta.watermark ? `<p class="watermark">${esc(watermarkText(meta.watermark))}</p>` : '';
   return `<section class="page">
   ${mark}
@@ -71,6 +74,7 @@ function scopePage(report: Report, scope: ScopeReport, meta: RenderMeta): string
     <h1>${esc(h.title)}</h1>
     <p class="subtitle">${esc(h.subtitle)}</p>
     <p class="cutoff${meta.status === 'provisional' ? ' provisional' : ''}">${esc(h.cutoffLine)}</p>
+    ${note ? `<p class="completeness">${esc(note)}</p>` : ''}
   </header>
   <table>
     <thead><tr><th>Chỉ số</th><th>${esc(h.periodColumn)}</th><th>Lũy kế</th><th>${esc(h.changeColumn)}</th><th>Ghi chú/ Đánh giá</th></tr></thead>

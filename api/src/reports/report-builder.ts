@@ -104,6 +104,9 @@ function pickIssues(located: readonly LocatedIssue[], keep: (l: LocatedIssue) =>
 }
 
 /** Assembles the national and per-province report from query results. Pure: same inputs, same report. */
+/** Below this share of commune-level units reporting, a report's figures are marked incomplete. */
+export const MIN_REPORTING_SHARE = 0.5;
+
 export function buildReport(inputs: ReportInputs): Report {
   const { registry, config } = inputs;
   const countersBy = new Map(inputs.counters.map((r) => [r.province_code, r]));
@@ -150,6 +153,7 @@ export function buildReport(inputs: ReportInputs): Report {
     cumulative_from: inputs.windows.cumulative_from,
     targets: config.targets,
     incidents_available: inputs.incidents.available,
+    completeness: { incomplete: reported < expected * MIN_REPORTING_SHARE, frozen_late: false },
     national: scopeReport(
       { code: NATIONAL_SCOPE_CODE, name: 'Toàn quốc', kind: 'national' },
       national,

@@ -19,6 +19,12 @@ export interface ReportConfig {
    * data received by the cut-off itself is counted either way.
    */
   freezeGraceMs: number;
+  /**
+   * A report no unit has reported for is not frozen (its zeros would not be
+   * facts) until this long after the cut-off; then it is frozen, marked
+   * incomplete, so the day still has its record.
+   */
+  emptyFreezeAfterMs: number;
   /** Hot issues listed per scope, and reasons per issue. */
   hotIssuesPerScope: number;
   reasonsPerIssue: number;
@@ -31,6 +37,7 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
     on_time_rate: { comparator: '>', value: 0.99 },
   },
   freezeGraceMs: 60_000,
+  emptyFreezeAfterMs: 3 * 3_600_000,
   hotIssuesPerScope: 10,
   reasonsPerIssue: 3,
 };

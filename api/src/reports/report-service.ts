@@ -15,6 +15,11 @@ const MAX_PREVIEW_MS = 7 * 24 * 3_600_000;
 
 export type ReportLookup = { found: true; envelope: ReportEnvelope } | { found: false };
 
+/** Nothing at all has been received for the report's window yet: freezing now would publish zeros that are not zeros. */
+export class ReportNotReadyError extends Error {
+  override readonly name = 'ReportNotReadyError';
+}
+
 /**
  * Daily and weekly reports: frozen snapshots once the cut-off has passed,
  * provisional figures before it. Freezing is idempotent and may happen late
@@ -44,7 +49,13 @@ export class ReportService {
     const now = this.deps.now();
     const cutoff = cutoffInstant(kind, reportDate);
     if (now >= cutoff + this.deps.config.freezeGraceMs) {
-      return { found: true, envelope: envelopeOf(await this.freeze(kind, reportDate)) };
+      try {
+        return { found: true, envelope: envelopeOf(await this.freeze(kind, reportDate)) };
+      } catch (err) {
+        if (!(err instanceof ReportNotReadyError)) throw err;
+        const report = await computeReport(this.deps, kind, reportDate, now);
+        return { found: true, envelope: { status: 'provisional', frozen_at: null, body_sha256: null, report } };
+      }
     }
     if (cutoff - now > MAX_PREVIEW_MS) return { found: false };
     const report = await computeReport(this.deps, kind, reportDate, Math.min(now, cutoff));
@@ -61,7 +72,16 @@ export class ReportService {
     const cutoff = cutoffInstant(kind, reportDate);
     if (this.deps.now() < cutoff) throw new Error(`${kind} report ${reportDate} cannot be frozen before its cut-off`);
     const started = this.deps.now();
-    const report = await computeReport(this.deps, kind, reportDate, cutoff);
+    let report = await computeReport(this.deps, kind, reportDate, cutoff);
+    if (report.national.reporting_units.reported === 0) {
+      // Nothing had arrived by the cut-off (the Center was not running, or the feeds were down): count the
+      // report's own window as received by now, and say so; with nothing at all, wait rather than publish zeros.
+      const late = await computeReport(this.deps, kind, reportDate, started);
+      if (late.national.reporting_units.reported > 0)
+        report = { ...late, completeness: { ...late.completeness, frozen_late: true } };
+      else if (started < cutoff + this.deps.config.emptyFreezeAfterMs)
+        throw new ReportNotReadyError(`${kind} report ${reportDate}: no unit has reported for its window yet`);
+    }
     const stored = await this.deps.store.save(report, this.deps.now());
     this.deps.logger.info(
       { kind, report_date: reportDate, sha256: stored.body_sha256, ms: this.deps.now() - started },

@@ -1,4 +1,4 @@
-import { formatNumber } from '@kh02/schemas';
+import { formatNumber, viDateTime, type Report, type ScopeReport } from '@kh02/schemas';
 
 /*
  * The report's own wording on top of the shared Vietnamese formatting
@@ -39,4 +39,20 @@ export function viChangePoints(pp: number | null): string {
   const s = viDecimal(Math.abs(pp), 2);
   if (s === '0,00') return 'không đổi';
   return `${pp > 0 ? 'tăng' : 'giảm'} ${s} điểm %`;
+}
+
+/** What the reader must know before trusting the figures (printed on the page and in the CSV), or nothing. */
+export function completenessNote(r: Report, scope: ScopeReport): string | null {
+  const notes: string[] = [];
+  if (r.completeness.incomplete) {
+    const u = scope.reporting_units;
+    notes.push(
+      `Số liệu chưa đầy đủ: chỉ ${viInteger(u.reported)}/${viInteger(u.expected)} đơn vị cấp xã có số liệu; các con số thấp không phản ánh thực tế.`,
+    );
+  }
+  if (r.completeness.frozen_late)
+    notes.push(
+      `Chốt muộn: hệ thống không chạy lúc chốt số liệu; gồm số liệu của kỳ báo cáo nhận đến ${viDateTime(r.data_as_of)}.`,
+    );
+  return notes.length > 0 ? notes.join(' ') : null;
 }

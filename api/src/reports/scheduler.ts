@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { latestDueReportDate, nextCutoffAfter } from './report-calendar.js';
+import { ReportNotReadyError } from './report-service.js';
 import { REPORT_KINDS, type ReportKind } from '@kh02/schemas';
 
 export interface SchedulerDeps {
@@ -50,7 +51,9 @@ export class ReportScheduler {
         this.frozen.set(kind, due);
       } catch (err) {
         failed = true;
-        this.deps.logger.error({ err, kind, report_date: due }, 'could not freeze report; will retry');
+        if (err instanceof ReportNotReadyError)
+          this.deps.logger.info({ kind, report_date: due }, 'no data for the report yet; freezing it later');
+        else this.deps.logger.error({ err, kind, report_date: due }, 'could not freeze report; will retry');
       }
     }
     if (failed) return RETRY_MS;

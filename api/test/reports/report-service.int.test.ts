@@ -245,3 +245,63 @@ describe('freezing and reproducibility', () => {
     expect(province(r.provinces, '01').dossiers.received.previous).toBe(1000);
   });
 });
+
+describe('never publishing zeros that are not zeros', () => {
+  /** A ReportService on an empty database of its own, at `now`. */
+  async function emptyService(db: string, now: { value: number }) {
+    await migrate(store.client, db, CLICKHOUSE_MIGRATIONS_DIR);
+    return {
+      svc: new ReportService({
+        ...sources,
+        database: db,
+        incidents: new ClickHouseIncidentCounts(store.client, db),
+        store: new SnapshotStore(store.client, db),
+        now: () => now.value,
+        logger: silentLogger,
+      }),
+      snapshots: new SnapshotStore(store.client, db),
+    };
+  }
+
+  it('does not freeze a report nobody has reported for yet; the page stays provisional', async () => {
+    const now = { value: Date.parse(local(REPORT_DATE, 9)) };
+    const { svc, snapshots } = await emptyService('kh02_empty_window', now);
+    await expect(svc.freeze('daily', REPORT_DATE)).rejects.toThrow(/no unit has reported/);
+    const lookup = await svc.get('daily', REPORT_DATE);
+    expect(lookup.found && lookup.envelope.status).toBe('provisional');
+    expect(await snapshots.find('daily', REPORT_DATE)).toBeUndefined();
+    // Three hours after the cut-off it is frozen anyway, marked incomplete, so the day keeps its record.
+    now.value = Date.parse(local(REPORT_DATE, 11, 31));
+    const frozen = await svc.freeze('daily', REPORT_DATE);
+    expect(frozen.report.completeness).toEqual({ incomplete: true, frozen_late: false });
+  });
+
+  it("freezes late from the report's own window when data arrived only after the cut-off, and says so", async () => {
+    const db = 'kh02_late_start';
+    const now = { value: Date.parse(local(REPORT_DATE, 10)) };
+    const { svc } = await emptyService(db, now);
+    // The Center started at 09:50: yesterday's counts arrive now, after the 08:30 cut-off.
+    await insertRows(
+      store.client,
+      'counter_reports',
+      [
+        counterRow({
+          province: '01',
+          unit: '01001',
+          date: D(-1),
+          hour: 17,
+          received: 40,
+          online: 35,
+          processed: 30,
+          onTime: 30,
+          receivedAt: local(REPORT_DATE, 9, 55),
+        }),
+      ],
+      db,
+    );
+    const frozen = await svc.freeze('daily', REPORT_DATE);
+    expect(frozen.report.completeness).toEqual({ incomplete: true, frozen_late: true });
+    expect(frozen.report.data_as_of).toBe(new Date(now.value).toISOString());
+    expect(province(frozen.report.provinces, '01').dossiers.received.period).toBe(40);
+  });
+});

@@ -105,6 +105,15 @@ export const ReportSchema = z.object({
   targets: z.object({ online_rate: TargetSchema, on_time_rate: TargetSchema }),
   /** False when the ticket log is not available: the incident rows are then zeros, not facts. */
   incidents_available: z.boolean(),
+  /**
+   * Whether the figures can be vouched for. `incomplete`: fewer than half of
+   * the commune-level units had reported by `data_as_of`, so low numbers are
+   * not facts. `frozen_late`: the Center was not running at the cut-off; the
+   * freeze counted the report's own window as received by the time it froze.
+   */
+  completeness: z
+    .object({ incomplete: z.boolean(), frozen_late: z.boolean() })
+    .default({ incomplete: false, frozen_late: false }),
   national: ScopeReportSchema,
   provinces: z.array(ScopeReportSchema),
 });

@@ -50,6 +50,7 @@ export function report(over: Partial<Report> = {}): Report {
     report_date: '2026-11-23',
     cutoff_at: '2026-11-23T01:30:00Z',
     data_as_of: '2026-11-23T01:30:00Z',
+    completeness: { incomplete: false, frozen_late: false },
     period: { from: '2026-11-22', to: '2026-11-22' },
     previous_period: { from: '2026-11-21', to: '2026-11-21' },
     cumulative_from: '2025-07-01',

@@ -128,6 +128,6 @@ export function statusChangeRow(code: string, at: string, from: string, to: stri
   return { at, code, from_status: from, to_status: to, reasons: JSON.stringify(reasons) };
 }
 
-export async function insertRows(client: ClickHouseClient, table: string, rows: Record<string, unknown>[]) {
-  if (rows.length > 0) await client.insert({ table: `${DB}.${table}`, values: rows, format: 'JSONEachRow' });
+export async function insertRows(client: ClickHouseClient, table: string, rows: Record<string, unknown>[], db = DB) {
+  if (rows.length > 0) await client.insert({ table: `${db}.${table}`, values: rows, format: 'JSONEachRow' });
 }

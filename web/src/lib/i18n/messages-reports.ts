@@ -18,6 +18,10 @@ const vi = {
     frozen: 'Đã chốt',
     provisional: 'Bản tạm tính',
     provisionalNote: 'Số liệu tạm tính, còn thay đổi đến giờ chốt.',
+    incomplete: (reported: string, expected: string) =>
+      `Số liệu chưa đầy đủ: chỉ ${reported}/${expected} đơn vị cấp xã có số liệu; các con số thấp không phản ánh thực tế.`,
+    frozenLate: (at: string) =>
+      `Chốt muộn: hệ thống không chạy lúc chốt số liệu; gồm số liệu của kỳ báo cáo nhận đến ${at}.`,
     hash: (h: string) => `Mã băm SHA-256: ${h}…`,
     downloadCsv: 'Tải CSV (mọi phạm vi)',
     downloadPdf: 'Tải PDF (phạm vi đang xem)',
@@ -138,6 +142,10 @@ const en: ReportMessages = {
     frozen: 'Frozen',
     provisional: 'Provisional',
     provisionalNote: 'Provisional figures; they may change until the cut-off.',
+    incomplete: (reported: string, expected: string) =>
+      `Incomplete figures: only ${reported}/${expected} commune-level units reported; low numbers are not facts.`,
+    frozenLate: (at: string) =>
+      `Frozen late: the Center was not running at the cut-off; includes the period's data received by ${at}.`,
     hash: (h) => `SHA-256: ${h}…`,
     downloadCsv: 'Download CSV (all scopes)',
     downloadPdf: 'Download PDF (this scope)',

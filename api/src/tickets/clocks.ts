@@ -15,6 +15,21 @@ const LABELS: Record<ClockView['kind'], BilingualText> = {
   escalate: bilingual('Báo cáo Tổ trưởng nếu quá 24 giờ không phản hồi', 'Escalate after 24 h without response'),
 };
 
+/** "15 phút", "2 giờ làm việc" (en "15 min", "2 working hours"): the budget as the page states it. */
+function budgetText(b: ClockBudget): BilingualText {
+  const minutes = Math.round(b.ms / 60_000);
+  const amount =
+    minutes % 60 === 0
+      ? { vi: `${minutes / 60} giờ`, en: `${minutes / 60} h` }
+      : { vi: `${minutes} phút`, en: `${minutes} min` };
+  return b.kind === 'wall'
+    ? amount
+    : bilingual(
+        `${amount.vi} làm việc`,
+        minutes % 60 === 0 ? `${minutes / 60} working hours` : `${minutes} working minutes`,
+      );
+}
+
 function view(
   cal: WorkingCalendar,
   kind: ClockView['kind'],
@@ -23,6 +38,7 @@ function view(
   stop: string | null,
   now: number,
   near: number,
+  label: BilingualText = LABELS[kind],
 ): ClockView {
   const s = clockState(cal, {
     startedAt: new Date(start),
@@ -33,7 +49,7 @@ function view(
   });
   return {
     kind,
-    label: LABELS[kind],
+    label,
     started_at: start,
     deadline: s.deadline.toISOString(),
     stopped_at: stop,
@@ -51,8 +67,8 @@ function terminal(t: StoredTicket): string | null {
 /**
  * Every SLA clock of a ticket at `now` (seed-digest §4.3, §2.2): verify 15 min
  * from detection; assign 30 min from creation; respond per priority (vendors,
- * P1/P2 wall clock, P3/P4 working hours) or acknowledge within 2 working hours
- * (focal points, working groups); fix per priority or the agreed deadline;
+ * P1/P2 wall clock, P3/P4 working hours) or acknowledge (focal points, working
+ * groups: within the priority's response time for P1/P2, 2 working hours otherwise); fix per priority or the agreed deadline;
  * escalate after 24 h without a response from the assignee.
  */
 export function ticketClocks(
@@ -68,10 +84,16 @@ export function ticketClocks(
   let escalated = false;
   if (t.assigned_at && t.assignee) {
     const vendor = t.assignee.kind === 'vendor';
-    const respond = vendor ? policy.priorities[t.priority].respond : policy.acknowledge;
-    clocks.push(
-      view(cal, vendor ? 'respond' : 'acknowledge', t.assigned_at, respond, t.acknowledged_at ?? end, now, near),
-    );
+    const priority = policy.priorities[t.priority];
+    // P1/P2 run on the wall clock: a focal point acknowledges an urgent ticket within its response time, not
+    // in 2 working hours (which could fall the next morning, after the fix itself is due).
+    const respond = vendor || priority.respond.kind === 'wall' ? priority.respond : policy.acknowledge;
+    const kind = vendor ? 'respond' : 'acknowledge';
+    const label =
+      kind === 'acknowledge'
+        ? bilingual(`Xác nhận tiếp nhận (${budgetText(respond).vi})`, `Acknowledge (${budgetText(respond).en})`)
+        : LABELS.respond;
+    clocks.push(view(cal, kind, t.assigned_at, respond, t.acknowledged_at ?? end, now, near, label));
     const fixBudget: ClockBudget | null = t.deadline
       ? { kind: 'wall', ms: Math.max(1, Date.parse(t.deadline) - Date.parse(t.assigned_at)) }
       : policy.priorities[t.priority].fix;

@@ -69,16 +69,32 @@ describe('SLA clocks (wall clock for P1/P2, Vietnamese working hours for P3/P4)'
     expect(clock(agreed, '2026-11-23T14:00:00', 'fix')?.deadline).toBe(vn('2026-12-01T17:00:00'));
   });
 
-  it('a focal point or working group acknowledges within 2 working hours instead of the vendor SLA', () => {
+  it('a focal point or working group acknowledges a P3 ticket within 2 working hours, instead of the vendor SLA', () => {
     const t = storedTicket({
-      priority: 'P1',
+      priority: 'P3',
       status: 'assigned',
       assignee: unit('01'),
       assigned_at: vn('2026-11-23T16:00:00'),
     });
     const c = clock(t, '2026-11-23T16:10:00', 'acknowledge');
     expect(c?.deadline).toBe(vn('2026-11-24T08:30:00'));
+    expect(c?.label.vi).toBe('Xác nhận tiếp nhận (2 giờ làm việc)');
     expect(clock(t, '2026-11-23T16:10:00', 'respond')).toBeUndefined();
+  });
+
+  it('acknowledging a P1/P2 ticket runs on the wall clock within its response time, never after its fix is due', () => {
+    const t = storedTicket({
+      priority: 'P1',
+      status: 'assigned',
+      assignee: unit('01'),
+      assigned_at: vn('2026-11-23T22:30:00'),
+    });
+    const ack = clock(t, '2026-11-23T22:35:00', 'acknowledge');
+    const fix = clock(t, '2026-11-23T22:35:00', 'fix');
+    expect(ack?.deadline).toBe(vn('2026-11-23T22:45:00'));
+    expect(ack?.label.vi).toBe('Xác nhận tiếp nhận (15 phút)');
+    expect(fix?.deadline).toBe(vn('2026-11-24T00:30:00'));
+    expect(Date.parse(ack?.deadline ?? '')).toBeLessThan(Date.parse(fix?.deadline ?? ''));
   });
 
   it('verify (15 min from detection) and assign (30 min from creation) clocks', () => {

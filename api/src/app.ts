@@ -94,14 +94,30 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   });
 
   if (serveWeb && webDir) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Files are looked up per request (wildcard), so a rebuilt web/ is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] });
     // Client-side routes (/province/79, /agency/BCA…) all load the single-page wall.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
-        return reply.sendFile('index.html');
+      if (req.method === 'GET' && isClientRoute(req.url)) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
       return sendError(reply, 'NOT_FOUND');
     });
   }
   return app;
+}
+
+const ASSET_EXTENSION = /\.(?:m?js|css|map|png|jpe?g|svg|ico|webp|woff2?|ttf|json|webmanifest|txt|wasm)$/i;
+
+/**
+ * A path the single-page wall routes itself. A missing asset (`/_app/…`, or
+ * a file type the build ships) is a real 404: answering it with the page's
+ * HTML makes a browser that holds an older build fail on a MIME error
+ * instead of reloading, and hides broken deploys.
+ */
+export function isClientRoute(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  if (path.startsWith('/api/') || path.startsWith('/socket.io') || path.startsWith('/_app/')) return false;
+  // Not "any extension": system ids look like `p01.tthc`.
+  return !ASSET_EXTENSION.test(path);
 }

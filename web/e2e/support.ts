@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmbeddedSystem } from '@kh02/server';
 import { startTestSystem, type TestSystem } from '@kh02/testkit';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -125,4 +126,32 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
     if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  targets: string[];
+  message: string;
+}
+
+/**
+ * WCAG 2.1 A/AA rules of axe-core, run inside the page as it is now. Only
+ * serious and critical findings are returned: those are what the wall must
+ * never have (contrast is "serious").
+ */
+export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const runner = (window as unknown as { axe: typeof axe }).axe;
+    const result = await runner.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        rule: v.id,
+        impact: v.impact ?? '',
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        message: v.nodes[0]?.failureSummary ?? v.help,
+      }));
+  });
 }

@@ -1,14 +1,16 @@
 /*
- * Colours for the five states, from the Okabe–Ito colour-blind-safe palette,
- * chosen for a dark wall. Colour is never the only cue: every state also has
+ * Colours for the five states on a dark wall. Green is a bluish green and red
+ * a true red, so they differ in hue for red–green colour-blind viewers too;
+ * both carry white text at ≥ 5.3:1 (WCAG AA) and stand ≥ 3:1 off the wall
+ * background. Mirrored as CSS variables in app.css. Colour is never the only cue: every state also has
  * an icon (STATUS_LABELS) and `noreport`/`stale` get a hatch pattern.
  */
 import type { Tile, UnitStatus } from '@kh02/schemas';
 
 export const STATUS_COLORS: Record<UnitStatus, string> = {
-  green: '#009E73',
+  green: '#007A5A',
   yellow: '#F0E442',
-  red: '#D55E00',
+  red: '#C62828',
   noreport: '#8C939D',
   stale: '#0072B2',
 };

@@ -1,5 +1,6 @@
 import type { Timeseries } from '@kh02/schemas';
 import { describe, expect, it } from 'vitest';
+import { STATUS_COLORS } from '../../../../src/lib/status/palette';
 import { NBSP } from '@kh02/schemas';
 import { rankingFixture } from '../../../support/fixtures';
 import {
@@ -53,7 +54,7 @@ describe('chart options', () => {
     };
     expect(opt.yAxis.data).toEqual(['1. Hà Nội', '2. TP. Hồ Chí Minh', '3. Sơn La']);
     const bars = opt.series[0]!.data;
-    expect(bars[2]).toMatchObject({ value: 0.61, itemStyle: { color: '#D55E00', borderWidth: 2 } });
+    expect(bars[2]).toMatchObject({ value: 0.61, itemStyle: { color: STATUS_COLORS.red, borderWidth: 2 } });
     expect(bars[0]?.itemStyle.borderWidth).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PROVINCES } from '@kh02/schemas/registry';
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { STATUS_COLORS } from '../../../../src/lib/status/palette';
 import { tile } from '../../../support/fixtures';
 import {
   archipelagoFrames,
@@ -46,8 +47,8 @@ describe('map geometry and paint', () => {
   });
 
   it('paints noreport and stale for the hatch layer, keeping a stale unit’s last colour dimmed', () => {
-    expect(paintFor(tile('01', { status: 'red' }), false)).toEqual({ status: 'red', fill: '#D55E00', opacity: 0.92 });
-    expect(paintFor(tile('01', { status: 'red' }), true)).toMatchObject({ status: 'stale', fill: '#D55E00' });
+    expect(paintFor(tile('01', { status: 'red' }), false)).toEqual({ status: 'red', fill: STATUS_COLORS.red, opacity: 0.92 });
+    expect(paintFor(tile('01', { status: 'red' }), true)).toMatchObject({ status: 'stale', fill: STATUS_COLORS.red });
     expect(paintFor(undefined, false).status).toBe('noreport');
     const painted = paintedCollection(geo, new Map([['01', tile('01', { status: 'yellow' })]]), false);
     expect(painted.features.find((f) => f.properties.code === '01')?.properties.status).toBe('yellow');

@@ -61,14 +61,19 @@ export function formatSignedPct(pct: number | null | undefined, lang: Lang = 'vi
 
 export type ValueUnit = 'ratio' | 'pct' | 'ms' | 'count';
 
-/** Formats a reason's value or threshold in its unit. */
-export function formatValue(value: number | null, unit: ValueUnit | null, lang: Lang = 'vi'): string {
+/** Formats a reason's value or threshold in its unit (percentages with `fractionDigits` decimals). */
+export function formatValue(
+  value: number | null,
+  unit: ValueUnit | null,
+  lang: Lang = 'vi',
+  fractionDigits = 1,
+): string {
   if (value === null) return '—';
   switch (unit) {
     case 'ratio':
-      return formatRatio(value, lang);
+      return formatRatio(value, lang, fractionDigits);
     case 'pct':
-      return formatPct(value, lang);
+      return formatPct(value, lang, fractionDigits);
     case 'ms':
       // Response times read in ms; silences ("no data for 2 h") read as a duration.
       return value >= 10_000 ? formatElapsed(value, lang) : `${formatNumber(value, lang)}${NBSP}ms`;
@@ -76,6 +81,26 @@ export function formatValue(value: number | null, unit: ValueUnit | null, lang: 
     case null:
       return formatNumber(value, lang, Number.isInteger(value) ? 0 : 1);
   }
+}
+
+/**
+ * A value and the threshold it is compared with, at a precision that shows
+ * they differ: 97.96 against 98 reads "97,96 %" and "98 %", never the
+ * self-contradicting "98,0 %, dưới ngưỡng 98,0 %". Up to three decimals.
+ */
+export function formatAgainst(
+  value: number,
+  threshold: number,
+  unit: ValueUnit | null,
+  lang: Lang = 'vi',
+): { value: string; threshold: string } {
+  let digits = 1;
+  let v = formatValue(value, unit, lang, digits);
+  while (value !== threshold && digits < 3 && v === formatValue(threshold, unit, lang, digits)) {
+    digits += 1;
+    v = formatValue(value, unit, lang, digits);
+  }
+  return { value: v, threshold: formatValue(threshold, unit, lang) };
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -188,6 +213,15 @@ export function parseVnDateTime(text: string): string | null {
 export function viDate(localDate: string): string {
   const [y, m, d] = localDate.split('-');
   return `${d}/${m}/${y}`;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A local date inside a sentence: "15/07/2026" (vi), "15 Jul 2026" (en) — never the ISO form. */
+export function localDateText(localDate: string, lang: Lang): string {
+  if (lang === 'vi') return viDate(localDate);
+  const [y, m, d] = localDate.split('-');
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
 }
 
 /** "2026-07-15" → "15 tháng 7 năm 2026" (the wording of an administrative document's date line). */

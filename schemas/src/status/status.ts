@@ -90,6 +90,11 @@ export const ReasonSchema = z.object({
    * Reasons that differ only in rule are different facts and are all shown.
    */
   rule: z.string().max(64).optional(),
+  /**
+   * For a rolled-up reason (`system_status`), the child's own indicator, so
+   * "97,9 % against ≥ 95 %" is labelled "Tải CPU" and reads as the breach it is.
+   */
+  source_indicator: IndicatorSchema.optional(),
   /** The child that caused it (a commune or a system), when rolled up. */
   source: z
     .object({

@@ -1,6 +1,6 @@
 import { bilingual, INDICATOR_LABELS, type Reason } from '@kh02/schemas';
 import type { Thresholds } from '../config.js';
-import { formatRatio } from '@kh02/schemas';
+import { formatAgainst, formatRatio } from '@kh02/schemas';
 import { iso } from './evaluation.js';
 
 type RateKind = 'online_rate' | 'on_time_rate';
@@ -34,6 +34,8 @@ export function rateReason(
   const failed = red ? '<' : rule.comparator === '>' ? '<=' : '<';
   const targetText = `${rule.comparator === '>' ? '>' : '≥'} ${formatRatio(rule.target, 'vi')}`;
   const targetTextEn = `${rule.comparator === '>' ? '>' : '≥'} ${formatRatio(rule.target, 'en')}`;
+  const vi = formatAgainst(rate, threshold, 'ratio', 'vi');
+  const en = formatAgainst(rate, threshold, 'ratio', 'en');
   return {
     indicator: kind,
     status,
@@ -44,12 +46,12 @@ export function rateReason(
     since: iso(sinceMs),
     message: red
       ? bilingual(
-          `${label.vi} ${formatRatio(rate, 'vi')}, dưới ngưỡng đỏ ${formatRatio(rule.redBelow, 'vi')} (mục tiêu ${targetText}).`,
-          `${label.en} ${formatRatio(rate, 'en')}, below the red threshold ${formatRatio(rule.redBelow, 'en')} (target ${targetTextEn}).`,
+          `${label.vi} ${vi.value}, dưới ngưỡng đỏ ${vi.threshold} (mục tiêu ${targetText}).`,
+          `${label.en} ${en.value}, below the red threshold ${en.threshold} (target ${targetTextEn}).`,
         )
       : bilingual(
-          `${label.vi} ${formatRatio(rate, 'vi')}, chưa đạt mục tiêu ${targetText}.`,
-          `${label.en} ${formatRatio(rate, 'en')}, short of the target ${targetTextEn}.`,
+          `${label.vi} ${vi.value}, chưa đạt mục tiêu ${targetText}.`,
+          `${label.en} ${en.value}, short of the target ${targetTextEn}.`,
         ),
   };
 }

@@ -4,7 +4,7 @@ import type { CommuneCounters, CounterValues } from '../state/counter-state.js';
 import { lastHourOf, type CommuneResult } from './commune.js';
 import { parseHHMM, type EvalContext } from './context.js';
 import { finish, type Evaluation } from './evaluation.js';
-import { formatNumber, formatRatio } from '@kh02/schemas';
+import { formatAgainst, formatNumber, formatPct } from '@kh02/schemas';
 import { rateReason, rateStatus } from './rates.js';
 import type { SystemResult } from './system.js';
 
@@ -73,6 +73,8 @@ function shareReason(
   threshold: number,
 ): Reason {
   const label = INDICATOR_LABELS[indicator];
+  const vi = formatAgainst(value, threshold, 'ratio', 'vi');
+  const en = formatAgainst(value, threshold, 'ratio', 'en');
   return {
     indicator,
     status,
@@ -82,8 +84,8 @@ function shareReason(
     unit: 'ratio',
     since: null,
     message: bilingual(
-      `${label.vi}: ${formatRatio(value, 'vi')} (ngưỡng ${formatRatio(threshold, 'vi')}).`,
-      `${label.en}: ${formatRatio(value, 'en')} (threshold ${formatRatio(threshold, 'en')}).`,
+      `${label.vi}: ${vi.value}, từ ngưỡng ${vi.threshold} trở lên.`,
+      `${label.en}: ${en.value}, at or over the ${en.threshold} threshold.`,
     ),
   };
 }
@@ -129,6 +131,7 @@ export function systemReasons(systems: SystemInput[], unitSilent = false): Reaso
       comparator: top?.comparator ?? null,
       unit: top?.unit ?? null,
       since: top?.since ?? null,
+      ...(top ? { source_indicator: top.indicator } : {}),
       source: { code: s.id, name: s.name, kind: 'system' },
       message: bilingual(`${s.name}: ${top?.message.vi ?? st}`, `${s.nameEn}: ${top?.message.en ?? st}`),
     });
@@ -173,8 +176,8 @@ function volumeReason(
       unit: 'pct',
       since: null,
       message: bilingual(
-        `Số hồ sơ tiếp nhận giảm ${formatNumber(drop, 'vi', 0)} % so với cùng giờ hôm qua (${today} so với ${yesterdaySame}).`,
-        `Dossiers received are down ${formatNumber(drop, 'en', 0)} % on the same time yesterday (${today} vs ${yesterdaySame}).`,
+        `Số hồ sơ tiếp nhận giảm ${formatPct(drop, 'vi', 0)} so với cùng giờ hôm qua (${formatNumber(today, 'vi')} so với ${formatNumber(yesterdaySame, 'vi')}).`,
+        `Dossiers received are down ${formatPct(drop, 'en', 0)} on the same time yesterday (${formatNumber(today, 'en')} vs ${formatNumber(yesterdaySame, 'en')}).`,
       ),
     },
   };

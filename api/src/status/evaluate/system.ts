@@ -5,7 +5,7 @@ import type { IncidentState } from '../state/incident-state.js';
 import { incidentReasons } from './incidents.js';
 import { localTimeOn, whenText, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
-import { formatNumber, formatPct } from '@kh02/schemas';
+import { formatAgainst, localDateText } from '@kh02/schemas';
 
 export interface SystemMetrics {
   uptime_pct: number | null;
@@ -46,8 +46,8 @@ function highIsBad(
   if (!status) return null;
   const threshold = status === 'red' ? redAt : yellowAt;
   const unit = indicator === 'response_time' ? 'ms' : 'pct';
-  const show = (v: number, lang: 'vi' | 'en') =>
-    unit === 'ms' ? `${formatNumber(v, lang, 0)} ms` : formatPct(v, lang);
+  const vi = formatAgainst(value, threshold, unit, 'vi');
+  const en = formatAgainst(value, threshold, unit, 'en');
   const label = INDICATOR_LABELS[indicator];
   return {
     indicator,
@@ -63,8 +63,8 @@ function highIsBad(
       }),
     ),
     message: bilingual(
-      `${label.vi} trung bình ${show(value, 'vi')}, vượt ngưỡng ${show(threshold, 'vi')}.`,
-      `${label.en} averages ${show(value, 'en')}, over the ${show(threshold, 'en')} threshold.`,
+      `${label.vi} trung bình ${vi.value}, vượt ngưỡng ${vi.threshold}.`,
+      `${label.en} averages ${en.value}, over the ${en.threshold} threshold.`,
     ),
   };
 }
@@ -75,6 +75,8 @@ function uptimeReason(value: number | null, t: Thresholds, since: number | null,
   if (!status) return null;
   const threshold = status === 'red' ? t.uptime.redBelowPct : t.uptime.yellowBelowPct;
   const where = fromReport ? bilingual(' (báo cáo ngày hôm qua)', ' (yesterday’s daily report)') : bilingual('', '');
+  const vi = formatAgainst(value, threshold, 'pct', 'vi');
+  const en = formatAgainst(value, threshold, 'pct', 'en');
   return {
     indicator: 'uptime',
     status,
@@ -84,8 +86,8 @@ function uptimeReason(value: number | null, t: Thresholds, since: number | null,
     unit: 'pct',
     since: iso(since),
     message: bilingual(
-      `Uptime ${formatPct(value, 'vi')}, dưới ngưỡng ${formatPct(threshold, 'vi')}${where.vi}.`,
-      `Uptime ${formatPct(value, 'en')}, below ${formatPct(threshold, 'en')}${where.en}.`,
+      `Uptime ${vi.value}, dưới ngưỡng ${vi.threshold}${where.vi}.`,
+      `Uptime ${en.value}, below ${en.threshold}${where.en}.`,
     ),
   };
 }
@@ -181,8 +183,8 @@ export function evaluateSystem(
       unit: null,
       since: iso(due),
       message: bilingual(
-        `Chưa nhận báo cáo trạng thái hệ thống ngày ${ctx.yesterday} (hạn ${t.dailyReport.dueLocal}).`,
-        `Daily health report for ${ctx.yesterday} not received (due ${t.dailyReport.dueLocal}).`,
+        `Chưa nhận báo cáo trạng thái hệ thống ngày ${localDateText(ctx.yesterday, 'vi')} (hạn ${t.dailyReport.dueLocal}).`,
+        `Daily health report for ${localDateText(ctx.yesterday, 'en')} not received (due ${t.dailyReport.dueLocal}).`,
       ),
     });
   }

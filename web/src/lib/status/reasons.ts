@@ -1,6 +1,6 @@
 /* How a reason reads on the wall: "Tỷ lệ hồ sơ trực tuyến — 79,5 % (ngưỡng < 80 %)". */
 import { INDICATOR_LABELS, type Reason, type Tile, type UnitStatus } from '@kh02/schemas';
-import { formatValue, NBSP, type Lang } from '@kh02/schemas';
+import { formatAgainst, formatValue, NBSP, type Lang } from '@kh02/schemas';
 
 export interface ReasonText {
   indicator: string;
@@ -14,10 +14,16 @@ const COMPARATOR: Record<NonNullable<Reason['comparator']>, string> = { '<': '<'
 
 export function reasonText(r: Reason, lang: Lang): ReasonText {
   const cmp = r.comparator ? `${COMPARATOR[r.comparator]}${NBSP}` : '';
+  const pair =
+    r.value !== null && r.threshold !== null
+      ? formatAgainst(r.value, r.threshold, r.unit, lang)
+      : { value: formatValue(r.value, r.unit, lang), threshold: formatValue(r.threshold, r.unit, lang) };
+  // A rolled-up system reason is labelled by what broke in the system (CPU, uptime…), not "system status".
+  const indicator = r.indicator === 'system_status' && r.source_indicator ? r.source_indicator : r.indicator;
   return {
-    indicator: INDICATOR_LABELS[r.indicator][lang],
-    value: formatValue(r.value, r.unit, lang),
-    threshold: r.threshold === null ? '' : `${cmp}${formatValue(r.threshold, r.unit, lang)}`,
+    indicator: INDICATOR_LABELS[indicator][lang],
+    value: pair.value,
+    threshold: r.threshold === null ? '' : `${cmp}${pair.threshold}`,
   };
 }
 

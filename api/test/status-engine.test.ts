@@ -205,6 +205,27 @@ describe('status engine', () => {
     );
   });
 
+  it('gives an alert repeated on every sample one reason, counted, since its first report', () => {
+    const now = { value: MONDAY_15H };
+    const engine = healthyWorld(now);
+    const system = registry.systemsOf('BCA')[0]!;
+    const first = now.value;
+    for (let i = 0; i < 5; i++) {
+      now.value = first + i * 60_000;
+      engine.apply(
+        sampleMsg(
+          [{ system_id: system.id, alerts: [{ kind: 'security', severity: 'critical', message: 'Dò quét cổng' }] }],
+          now.value,
+        ),
+      );
+    }
+    engine.evaluateDirty();
+    const reasons = engine.child(system.id)?.reasons.filter((r) => r.indicator === 'security_alert') ?? [];
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]?.since).toBe(new Date(first).toISOString());
+    expect(reasons[0]?.message.vi).toContain('5 lần');
+  });
+
   it('reports counter changes only for the commune and its province', () => {
     const now = { value: MONDAY_15H };
     const engine = healthyWorld(now);

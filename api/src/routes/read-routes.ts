@@ -15,6 +15,7 @@ import type { LiveHub } from '../live/live-hub.js';
 import { presentChild, presentTile } from '../live/stale-presentation.js';
 import { counterSeries24h, counterSeriesDaily } from '../queries/counter-series.js';
 import { healthSeries } from '../queries/health-series.js';
+import { groupAlerts } from '../status/alert-groups.js';
 import { rankProvinces } from '../queries/rankings.js';
 import type { StatusEngine } from '../status/engine.js';
 import type { StatusHistoryStore } from '../status/history-store.js';
@@ -86,16 +87,7 @@ export function registerReadRoutes(app: FastifyInstance, deps: ReadDeps): void {
         last && lastDate
           ? { report_date: lastDate, uptime_pct: last.uptime, peak_cpu_pct: last.peakCpu, peak_ram_pct: last.peakRam }
           : null,
-      alerts: [...(health?.alertsSince(0) ?? []), ...(last?.alerts ?? [])]
-        .sort((a, b) => b.at - a.at)
-        .slice(0, 50)
-        .map((a) => ({
-          at: new Date(a.at).toISOString(),
-          kind: a.kind,
-          severity: a.severity,
-          message: a.message,
-          code: a.code,
-        })),
+      alerts: groupAlerts([...(health?.alertsSince(0) ?? []), ...(last?.alerts ?? [])]).slice(0, 50),
       history: history.history(system.id),
     };
     return reply.send(detail);

@@ -101,6 +101,17 @@ export const AlertSeveritySchema = z.enum(['info', 'warning', 'critical']);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;
 
+/** How alert enums read on the wall: never the raw English code inside a Vietnamese page. */
+export const ALERT_KIND_LABELS: Record<AlertKind, { vi: string; en: string }> = {
+  performance: { vi: 'Hiệu năng', en: 'Performance' },
+  security: { vi: 'An ninh', en: 'Security' },
+};
+export const ALERT_SEVERITY_LABELS: Record<AlertSeverity, { vi: string; en: string }> = {
+  info: { vi: 'Thông tin', en: 'Info' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  critical: { vi: 'Nghiêm trọng', en: 'Critical' },
+};
+
 export const AlertSchema = z.strictObject({
   kind: AlertKindSchema,
   severity: AlertSeveritySchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertKindSchema, AlertSeveritySchema } from '../ingest/primitives.js';
 import { ReasonSchema, UnitStatusSchema } from './status.js';
 import { ChildTileSchema, TileSchema } from './tiles.js';
 
@@ -31,8 +32,21 @@ export const SystemDetailSchema = z.object({
   last_daily_report: z
     .object({ report_date: z.string(), uptime_pct: z.number(), peak_cpu_pct: z.number(), peak_ram_pct: z.number() })
     .nullable(),
+  /**
+   * Alerts grouped by kind, severity, code and message (a vendor repeats an
+   * open alert on every sample): `at` is the latest, `first_at` the first,
+   * `count` how many times it was reported. Newest first.
+   */
   alerts: z.array(
-    z.object({ at: z.string(), kind: z.string(), severity: z.string(), message: z.string(), code: z.string() }),
+    z.object({
+      at: z.string(),
+      first_at: z.string(),
+      count: z.number().int().min(1),
+      kind: AlertKindSchema,
+      severity: AlertSeveritySchema,
+      message: z.string(),
+      code: z.string(),
+    }),
   ),
   history: z.array(StatusChangeSchema),
 });

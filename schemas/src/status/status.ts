@@ -100,6 +100,8 @@ export const ReasonSchema = z.object({
     .object({
       code: z.string(),
       name: z.string(),
+      /** The English name where the registry has one (systems); tickets and incidents keep their own title. */
+      name_en: z.string().optional(),
       kind: z.enum(['commune', 'system', 'ticket', 'incident']).optional(),
     })
     .optional(),

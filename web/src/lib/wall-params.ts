@@ -3,7 +3,8 @@
  *   ?kiosk=1      no browser-ish controls, large type, cursor hidden
  *   ?rotate=30    rotate views every 30 s (10 s … 1 h)
  *   ?view=map|agencies|rankings|briefing   initial view
- *   ?lang=en      English (Vietnamese is the default)
+ *   ?lang=en|vi   language for this visit (else the last choice on this
+ *                 browser, else Vietnamese)
  *   ?token=…      read-only display token (captured once, see api/token.ts)
  */
 import type { Lang } from '@kh02/schemas';
@@ -15,7 +16,8 @@ export interface WallParams {
   kiosk: boolean;
   rotateSec: number | null;
   view: ViewId;
-  lang: Lang;
+  /** The language asked for in the URL, or null to use the browser's stored choice. */
+  lang: Lang | null;
 }
 
 const isView = (v: string | null): v is ViewId => v !== null && (VIEWS as readonly string[]).includes(v);
@@ -30,7 +32,7 @@ export function parseWallParams(params: URLSearchParams): WallParams {
     kiosk,
     rotateSec,
     view: isView(view) ? view : 'map',
-    lang: params.get('lang') === 'en' ? 'en' : 'vi',
+    lang: params.get('lang') === 'en' ? 'en' : params.get('lang') === 'vi' ? 'vi' : null,
   };
 }
 

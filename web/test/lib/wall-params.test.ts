@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { nextView, parseWallParams } from '../../src/lib/wall-params';
 
 describe('wall URL parameters', () => {
-  it('defaults to the Vietnamese map view without kiosk or rotation', () => {
+  it('defaults to the map view without kiosk, rotation or a language of its own', () => {
     expect(parseWallParams(new URLSearchParams(''))).toEqual({
       kiosk: false,
       rotateSec: null,
       view: 'map',
-      lang: 'vi',
+      lang: null,
     });
+    expect(parseWallParams(new URLSearchParams('lang=vi')).lang).toBe('vi');
   });
 
   it('reads kiosk, rotation (clamped), view and language', () => {

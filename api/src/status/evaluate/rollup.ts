@@ -132,7 +132,7 @@ export function systemReasons(systems: SystemInput[], unitSilent = false): Reaso
       unit: top?.unit ?? null,
       since: top?.since ?? null,
       ...(top ? { source_indicator: top.indicator } : {}),
-      source: { code: s.id, name: s.name, kind: 'system' },
+      source: { code: s.id, name: s.name, name_en: s.nameEn, kind: 'system' },
       message: bilingual(`${s.name}: ${top?.message.vi ?? st}`, `${s.nameEn}: ${top?.message.en ?? st}`),
     });
   }

@@ -1,11 +1,12 @@
 import { bilingual, INDICATOR_LABELS, type Reason } from '@kh02/schemas';
 import type { Thresholds } from '../config.js';
-import type { AlertPoint, Sample, SystemHealth } from '../state/health-state.js';
+import type { Sample, SystemHealth } from '../state/health-state.js';
 import type { IncidentState } from '../state/incident-state.js';
 import { incidentReasons } from './incidents.js';
 import { localTimeOn, whenText, type EvalContext } from './context.js';
 import { finish, iso, type Evaluation } from './evaluation.js';
-import { formatAgainst, localDateText } from '@kh02/schemas';
+import { formatAgainst, formatElapsed, localDateText } from '@kh02/schemas';
+import { alertGroups, type AlertGroup } from '../alert-groups.js';
 
 export interface SystemMetrics {
   uptime_pct: number | null;
@@ -92,7 +93,7 @@ function uptimeReason(value: number | null, t: Thresholds, since: number | null,
   };
 }
 
-function alertReason(a: AlertPoint, t: Thresholds): Reason | null {
+function alertReason({ first, last: a, count }: AlertGroup, t: Thresholds, lookbackMs: number): Reason | null {
   let status: 'red' | 'yellow' | null = null;
   if (a.kind === 'security' && a.severity === 'critical') status = t.alerts.securityCritical;
   else if (a.kind === 'security' && a.severity === 'warning') status = t.alerts.securityWarning;
@@ -107,8 +108,14 @@ function alertReason(a: AlertPoint, t: Thresholds): Reason | null {
     threshold: null,
     comparator: null,
     unit: null,
-    since: iso(a.at),
-    message: bilingual(`${label.vi}: ${a.message}`, `${label.en}: ${a.message}`),
+    since: iso(first.at),
+    message:
+      count > 1
+        ? bilingual(
+            `${label.vi}: ${a.message} (${count} lần trong ${formatElapsed(lookbackMs, 'vi')} qua)`,
+            `${label.en}: ${a.message} (${count} times in the last ${formatElapsed(lookbackMs, 'en')})`,
+          )
+        : bilingual(`${label.vi}: ${a.message}`, `${label.en}: ${a.message}`),
   };
 }
 
@@ -188,8 +195,10 @@ export function evaluateSystem(
       ),
     });
   }
-  for (const a of h?.alertsSince(ctx.now - t.alerts.lookbackMs) ?? []) add(alertReason(a, t));
-  for (const a of report?.alerts ?? []) add(alertReason(a, t));
+  // A vendor repeats an open alert on every sample: one reason per condition, not one per repeat.
+  for (const g of alertGroups(h?.alertsSince(ctx.now - t.alerts.lookbackMs) ?? []))
+    add(alertReason(g, t, t.alerts.lookbackMs));
+  for (const g of alertGroups(report?.alerts ?? [])) add(alertReason(g, t, 86_400_000));
   reasons.push(...incidentReasons(incidents, ctx.now));
   const dataAsOf = Math.max(h?.lastSampleAt ?? -Infinity, report?.receivedAtMs ?? -Infinity);
   return { ...finish(reasons, Number.isFinite(dataAsOf) ? dataAsOf : null), metrics };

@@ -9,17 +9,30 @@ import {
 import type { Lang } from '@kh02/schemas';
 import { MESSAGES, type Messages } from './messages';
 
-/** The current language; Vietnamese unless `?lang=en` or the toggle says otherwise. */
+const STORAGE_KEY = 'kh02.lang';
+
+/**
+ * The current language: `?lang=` for this visit, else the person's last
+ * choice on this browser (so English survives a reload), else Vietnamese.
+ */
 export class Locale {
   lang = $state<Lang>('vi');
   readonly m: Messages = $derived(MESSAGES[this.lang]);
 
-  constructor(initial: Lang = 'vi') {
-    this.lang = initial;
+  constructor(
+    requested: Lang | null = null,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+  ) {
+    this.lang = requested ?? parseLang(storage?.getItem(STORAGE_KEY) ?? null);
   }
 
   toggle(): void {
     this.lang = this.lang === 'vi' ? 'en' : 'vi';
+    try {
+      this.storage?.setItem(STORAGE_KEY, this.lang);
+    } catch {
+      // Storage may be full or disabled (a locked-down kiosk): the choice then lasts for this page only.
+    }
   }
 
   /** Picks the current language from a {vi, en} pair (server messages, registry names). */

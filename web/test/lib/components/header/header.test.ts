@@ -101,4 +101,15 @@ describe('Locale', () => {
     expect(l.rankingIndicator('received_today')).toBe('Dossiers received today');
     expect(l.name({ name: 'Hà Nội', name_en: 'Hanoi' })).toBe('Hanoi');
   });
+
+  it('remembers a toggled language in storage, and a language in the URL wins over it', () => {
+    const stored = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+    };
+    new Locale(null, storage).toggle();
+    expect(new Locale(null, storage).lang).toBe('en');
+    expect(new Locale('vi', storage).lang).toBe('vi');
+  });
 });

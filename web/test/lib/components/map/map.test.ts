@@ -47,7 +47,11 @@ describe('map geometry and paint', () => {
   });
 
   it('paints noreport and stale for the hatch layer, keeping a stale unit’s last colour dimmed', () => {
-    expect(paintFor(tile('01', { status: 'red' }), false)).toEqual({ status: 'red', fill: STATUS_COLORS.red, opacity: 0.92 });
+    expect(paintFor(tile('01', { status: 'red' }), false)).toEqual({
+      status: 'red',
+      fill: STATUS_COLORS.red,
+      opacity: 0.92,
+    });
     expect(paintFor(tile('01', { status: 'red' }), true)).toMatchObject({ status: 'stale', fill: STATUS_COLORS.red });
     expect(paintFor(undefined, false).status).toBe('noreport');
     const painted = paintedCollection(geo, new Map([['01', tile('01', { status: 'yellow' })]]), false);

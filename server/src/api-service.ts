@@ -174,6 +174,7 @@ export async function startApiService(deps: {
     'built-in defaults (api/src/calendar/sla-policy.ts)',
   );
   await status.start();
+  hub.seedRecentChanges(status.history.recent(30, (code) => status.engine.tile(code) !== undefined));
   hub.start();
   reports.scheduler.start();
   const address = await app.listen({ host: env.API_HOST, port: env.API_PORT, backlog: env.API_LISTEN_BACKLOG });

@@ -2,6 +2,7 @@ import type {
   ChildTile,
   ClientToServerEvents,
   ServerToClientEvents,
+  StatusChange,
   Tile,
   UnitDiff,
   UnitSnapshot,
@@ -11,6 +12,7 @@ import type {
 import type { Registry } from '@kh02/schemas/registry';
 import type { Server, Socket } from 'socket.io';
 import type { EngineChanges, StatusEngine } from '../status/engine.js';
+import { RecentChanges } from './recent-changes.js';
 import {
   countStatuses,
   HEALTHY_PIPELINE,
@@ -66,6 +68,7 @@ export class LiveHub {
   private readonly rooms = new Map<string, Room>();
   private timers: NodeJS.Timeout[] = [];
   private pipeline: PipelineHealth = HEALTHY_PIPELINE;
+  private readonly changes = new RecentChanges();
 
   constructor(
     private readonly io: LiveServer,
@@ -106,6 +109,11 @@ export class LiveHub {
     wall.urgent = true;
   }
 
+  /** Recent colour changes from stored history, so the list survives a restart. */
+  seedRecentChanges(changes: Iterable<StatusChange>): void {
+    this.changes.seed([...changes].filter((c) => this.engine.tile(c.code) !== undefined));
+  }
+
   pipelineHealth(): PipelineHealth {
     return this.pipeline;
   }
@@ -119,6 +127,7 @@ export class LiveHub {
       counts: this.counts(tiles),
       tiles,
       pipeline: this.pipeline,
+      recent_changes: this.changes.all(),
     };
   }
 
@@ -163,6 +172,12 @@ export class LiveHub {
       mark(this.room(unitRoom(t.code))).tiles.add(t.code);
     }
     wall.urgent ||= c.urgent && c.tiles.length > 0;
+    for (const change of c.statusChanges)
+      if (this.engine.tile(change.code) !== undefined) {
+        this.changes.add(change);
+        mark(wall).tiles.add(change.code);
+        wall.urgent = true;
+      }
     for (const [unit, children] of c.children) {
       const r = mark(this.room(unitRoom(unit)));
       for (const ch of children) r.children.add(ch.code);
@@ -207,6 +222,7 @@ export class LiveHub {
       counts: this.counts(all),
       tiles: changed,
       pipeline: this.pipeline,
+      recent_changes: this.changes.takePending(),
     };
   }
 

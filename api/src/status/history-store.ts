@@ -11,7 +11,7 @@ export interface RedSpell {
 /** Persists colour changes to ClickHouse in small batches and reads recent history back. */
 export class StatusHistoryStore {
   private pending: StatusChange[] = [];
-  private readonly recent = new Map<string, StatusChange[]>();
+  private readonly byUnit = new Map<string, StatusChange[]>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -98,8 +98,17 @@ export class StatusHistoryStore {
     }
   }
 
+  /** The newest `n` changes of the units `include` accepts, from memory (the last 24 h and everything since start). */
+  recent(n: number, include: (code: string) => boolean): StatusChange[] {
+    return [...this.byUnit.entries()]
+      .filter(([code]) => include(code))
+      .flatMap(([, changes]) => changes)
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, n);
+  }
+
   history(code: string): StatusChange[] {
-    return [...(this.recent.get(code) ?? [])].reverse();
+    return [...(this.byUnit.get(code) ?? [])].reverse();
   }
 
   async stop(): Promise<void> {
@@ -108,10 +117,10 @@ export class StatusHistoryStore {
   }
 
   private remember(c: StatusChange): void {
-    const list = this.recent.get(c.code) ?? [];
+    const list = this.byUnit.get(c.code) ?? [];
     list.push(c);
     if (list.length > this.keepPerUnit) list.shift();
-    this.recent.set(c.code, list);
+    this.byUnit.set(c.code, list);
   }
 
   private async flush(): Promise<void> {

@@ -70,6 +70,24 @@ export function ticketSummary(tickets: Ticket[]): TicketSummary | null {
     next_deadline: next?.c.deadline ?? null,
     next_deadline_kind: nextKind,
     worst_priority: PRIORITY_ORDER.find((p) => tickets.some((t) => t.priority === p)) ?? null,
+    lead: leadTicket(tickets),
+  };
+}
+
+/** The ticket the wall shows on the tile: worst priority, then the oldest. */
+function leadTicket(tickets: Ticket[]): TicketSummary['lead'] {
+  const lead = [...tickets].sort(
+    (a, b) =>
+      PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority) ||
+      a.created_at.localeCompare(b.created_at),
+  )[0];
+  if (!lead) return null;
+  return {
+    id: lead.id,
+    priority: lead.priority,
+    status: lead.status,
+    assignee: lead.assignee,
+    acknowledged_at: lead.acknowledged_at,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TicketChanged } from '../tickets/model.js';
+import { StatusChangeSchema } from './api.js';
 import { ChildTileSchema, StatusCountsSchema, TileSchema } from './tiles.js';
 
 export const PipelineHealthSchema = z.object({
@@ -32,6 +33,11 @@ export const WallSnapshotSchema = z.object({
   counts: z.object({ provinces: StatusCountsSchema, agencies: StatusCountsSchema }),
   tiles: z.array(TileSchema),
   pipeline: PipelineHealthSchema,
+  /**
+   * Colour changes of provinces and agencies, newest first: the latest 30 in
+   * a snapshot, only the new ones in a diff ("mới chuyển trạng thái").
+   */
+  recent_changes: z.array(StatusChangeSchema).default([]),
 });
 export type WallSnapshot = z.infer<typeof WallSnapshotSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartySchema, PrioritySchema, TicketStatusSchema } from '../tickets/model.js';
 import { ReasonSchema, UnitStatusSchema } from './status.js';
 
 /** The headline numbers shown on a tile and in rankings. Null = not enough data. */
@@ -28,6 +29,21 @@ export const TicketSummarySchema = z.object({
   next_deadline: z.string().nullable(),
   next_deadline_kind: z.enum(['respond', 'fix', 'acknowledge', 'assign', 'verify']).nullable(),
   worst_priority: z.enum(['P1', 'P2', 'P3', 'P4']).nullable(),
+  /**
+   * The unit's most urgent open ticket (worst priority, then oldest): where
+   * it stands and who holds it, so the wall tells "someone is on it" from an
+   * unhandled red. Absent in summaries stored before it existed.
+   */
+  lead: z
+    .object({
+      id: z.string(),
+      priority: PrioritySchema,
+      status: TicketStatusSchema,
+      assignee: PartySchema.nullable(),
+      acknowledged_at: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummarySchema>;
 

@@ -5,6 +5,7 @@
  *   ?view=map|agencies|rankings|briefing   initial view
  *   ?lang=en|vi   language for this visit (else the last choice on this
  *                 browser, else Vietnamese)
+ *   ?sound=1      in kiosk mode, a short chime when a unit turns red
  *   ?token=…      read-only display token (captured once, see api/token.ts)
  */
 import type { Lang } from '@kh02/schemas';
@@ -18,6 +19,8 @@ export interface WallParams {
   view: ViewId;
   /** The language asked for in the URL, or null to use the browser's stored choice. */
   lang: Lang | null;
+  /** Chime on a new red (kiosk only). */
+  sound: boolean;
 }
 
 const isView = (v: string | null): v is ViewId => v !== null && (VIEWS as readonly string[]).includes(v);
@@ -33,6 +36,7 @@ export function parseWallParams(params: URLSearchParams): WallParams {
     rotateSec,
     view: isView(view) ? view : 'map',
     lang: params.get('lang') === 'en' ? 'en' : params.get('lang') === 'vi' ? 'vi' : null,
+    sound: kiosk && ['1', 'true', 'yes'].includes(params.get('sound') ?? ''),
   };
 }
 

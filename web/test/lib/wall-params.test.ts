@@ -8,7 +8,10 @@ describe('wall URL parameters', () => {
       rotateSec: null,
       view: 'map',
       lang: null,
+      sound: false,
     });
+    expect(parseWallParams(new URLSearchParams('kiosk=1&sound=1')).sound).toBe(true);
+    expect(parseWallParams(new URLSearchParams('sound=1')).sound).toBe(false);
     expect(parseWallParams(new URLSearchParams('lang=vi')).lang).toBe('vi');
   });
 
@@ -18,6 +21,7 @@ describe('wall URL parameters', () => {
       rotateSec: 30,
       view: 'briefing',
       lang: 'en',
+      sound: false,
     });
     expect(parseWallParams(new URLSearchParams('rotate=2')).rotateSec).toBe(10);
     expect(parseWallParams(new URLSearchParams('rotate=abc&view=nope')).view).toBe('map');

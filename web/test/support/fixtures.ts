@@ -1,5 +1,5 @@
 /* Small, valid contract objects for unit tests (not used by the app). */
-import type { ChildTile, Headline, Ranking, Reason, Tile, WallDiff, WallSnapshot } from '@kh02/schemas';
+import type { ChildTile, Headline, Ranking, Reason, StatusChange, Tile, WallDiff, WallSnapshot } from '@kh02/schemas';
 
 export const HEALTHY_STORAGE = { stalled: false, waiting: 0, stalled_for_ms: 0 };
 
@@ -63,10 +63,16 @@ export function snapshot(seq: number, tiles: Tile[] = [tile('01'), tile('79'), t
     counts: counts(),
     tiles,
     pipeline: { lag_ms: 120, stale: false, data_fresh: true, storage: HEALTHY_STORAGE },
+    recent_changes: [],
   };
 }
 
-export function diff(seq: number, tiles: Tile[], dataAsOf = '2026-11-23T09:59:00Z'): WallDiff {
+export function diff(
+  seq: number,
+  tiles: Tile[],
+  dataAsOf = '2026-11-23T09:59:00Z',
+  recentChanges: StatusChange[] = [],
+): WallDiff {
   return {
     seq,
     generated_at: dataAsOf,
@@ -74,6 +80,7 @@ export function diff(seq: number, tiles: Tile[], dataAsOf = '2026-11-23T09:59:00
     counts: counts(),
     tiles,
     pipeline: { lag_ms: 80, stale: false, data_fresh: true, storage: HEALTHY_STORAGE },
+    recent_changes: recentChanges,
   };
 }
 

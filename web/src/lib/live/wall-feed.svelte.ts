@@ -14,15 +14,19 @@ import {
   WallDiffSchema,
   WallSnapshotSchema,
   type ServerToClientEvents,
+  type StatusChange,
   type StatusCounts,
   type Tile,
   type WallDiff,
   type WallSnapshot,
 } from '@kh02/schemas';
+import { markChanged, mergeChanges, NO_CHANGES } from './change-list';
 import { mergeTiles, tilesByCode } from './tile-maps';
 import type { LiveTransport, Unsubscribe } from './transport';
 
 export type LinkState = 'connecting' | 'live' | 'lost';
+
+const KEEP_CHANGES = 30;
 export type PipelineHealth = WallSnapshot['pipeline'];
 type Heartbeat = Parameters<ServerToClientEvents['heartbeat:v1']>[0];
 
@@ -51,6 +55,10 @@ export class WallFeed {
   resyncs = $state(0);
   /** Messages dropped because they did not match the contract. */
   protocolErrors = $state(0);
+  /** "Mới chuyển trạng thái": colour changes of provinces and agencies, newest first. */
+  changes = $state.raw<StatusChange[]>([]);
+  /** Local time each unit's colour last changed while this wall watched (for the tile's pulse). */
+  changedAt = $state.raw<ReadonlyMap<string, number>>(NO_CHANGES);
 
   readonly linkLost: boolean = $derived(this.link === 'lost');
   readonly provinceTiles: Tile[] = $derived([...this.tiles.values()].filter((t) => t.kind === 'province'));
@@ -110,6 +118,7 @@ export class WallFeed {
   applySnapshot(s: WallSnapshot): void {
     this.#seen();
     this.tiles = tilesByCode(s.tiles);
+    this.changes = s.recent_changes.slice(0, KEEP_CHANGES);
     this.#applyCommon(s);
     this.#resyncSentAt = null;
     this.evaluate();
@@ -125,6 +134,7 @@ export class WallFeed {
       return;
     }
     this.tiles = mergeTiles(this.tiles, d.tiles);
+    if (d.recent_changes.length > 0) this.#addChanges(d.recent_changes);
     this.#applyCommon(d);
     this.evaluate();
   }
@@ -201,6 +211,16 @@ export class WallFeed {
     this.dataAsOf = m.data_as_of ?? this.dataAsOf;
     this.pipeline = m.pipeline;
     this.#behindSeen = false;
+  }
+
+  #addChanges(fresh: StatusChange[]): void {
+    const { changes, added } = mergeChanges(this.changes, fresh, KEEP_CHANGES);
+    this.changes = changes;
+    this.changedAt = markChanged(
+      this.changedAt,
+      added.map((c) => c.code),
+      this.#now(),
+    );
   }
 
   #seen(): void {

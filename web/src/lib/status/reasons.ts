@@ -1,6 +1,7 @@
 /* How a reason reads on the wall: "Tỷ lệ hồ sơ trực tuyến — 79,5 % (ngưỡng < 80 %)". */
 import { INDICATOR_LABELS, type Reason, type Tile, type UnitStatus } from '@kh02/schemas';
-import { formatAgainst, formatValue, NBSP, type Lang } from '@kh02/schemas';
+import { formatAgainst, formatHm, formatValue, NBSP, type Lang } from '@kh02/schemas';
+import { WALL_MESSAGES } from '$lib/i18n/messages-wall';
 
 export interface ReasonText {
   indicator: string;
@@ -50,4 +51,26 @@ export function hotspots(tiles: Iterable<Tile>): Tile[] {
         (a.status_since ?? '\uffff').localeCompare(b.status_since ?? '\uffff') ||
         a.code.localeCompare(b.code),
     );
+}
+
+/**
+ * A reason in a few words for a tile: "CPU 97,9 %", "Trực tuyến 74,2 %",
+ * "Mất dữ liệu từ 10:32". The full sentence is in the tooltip and the drill-down.
+ */
+export function shortReason(r: Reason, lang: Lang): string {
+  const w = WALL_MESSAGES[lang];
+  if (r.indicator === 'no_data') return r.since ? w.noDataSince(formatHm(r.since)) : w.neverData;
+  const indicator = r.indicator === 'system_status' && r.source_indicator ? r.source_indicator : r.indicator;
+  if (indicator === 'no_data') return r.since ? w.noDataSince(formatHm(r.since)) : w.neverData;
+  const label = w.short[indicator];
+  if (r.value === null || r.unit === null || indicator === 'open_ticket') return label;
+  return `${label} ${reasonText(r, lang).value}`;
+}
+
+/** The reason a red or yellow tile shows: the worst one that is not just "a ticket holds it", if any. */
+export function tileReason(reasons: readonly Reason[]): { reason: Reason | null; more: number } {
+  const ranked = topReasons(reasons, reasons.length).filter((r) => r.status === 'red' || r.status === 'yellow');
+  const own = ranked.filter((r) => r.indicator !== 'open_ticket');
+  const reason = own[0] ?? ranked[0] ?? null;
+  return { reason, more: Math.max(0, ranked.length - 1) };
 }

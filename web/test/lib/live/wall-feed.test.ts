@@ -142,4 +142,18 @@ describe('WallFeed', () => {
     expect(transport.listenerCount()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
+  it('keeps the change list from the snapshot, adds a diff’s new changes on top, and marks them for the pulse', () => {
+    const old = { at: '2026-11-23T09:50:00Z', code: '79', from: 'green' as const, to: 'yellow' as const, reasons: [] };
+    const fresh = { at: '2026-11-23T09:58:30Z', code: '01', from: 'green' as const, to: 'red' as const, reasons: [] };
+    transport.connect();
+    transport.serverEmit('wall:snapshot:v1', { ...snapshot(10), recent_changes: [old] });
+    expect(feed.changes).toEqual([old]);
+    expect(feed.changedAt.size).toBe(0);
+    transport.serverEmit('wall:diff:v1', diff(11, [tile('01', { status: 'red' })], undefined, [fresh]));
+    expect(feed.changes.map((c) => c.code)).toEqual(['01', '79']);
+    expect(feed.changedAt.get('01')).toBe(Date.now());
+    // A replayed diff with the same change does not list it twice.
+    transport.serverEmit('wall:diff:v1', diff(12, [], undefined, [fresh]));
+    expect(feed.changes).toHaveLength(2);
+  });
 });

@@ -1,6 +1,7 @@
 import type { UnitStatus } from '@kh02/schemas';
 
-export type IconName = 'check' | 'bang' | 'cross' | 'question' | 'clock' | 'star' | 'warning' | 'alarm';
+export type IconName =
+  'check' | 'bang' | 'cross' | 'question' | 'clock' | 'star' | 'warning' | 'alarm' | 'person' | 'inbox' | 'wrench';
 
 /** One shape per state, so the five states differ without colour. */
 export const STATUS_ICON: Record<UnitStatus, IconName> = {

@@ -34,11 +34,32 @@ export interface Archipelago {
   bbox: [number, number, number, number];
 }
 
-/** Mainland plus both archipelagos (Hoàng Sa to 112.7 °E, Trường Sa to 115.9 °E): always in view. */
+/**
+ * Mainland plus both archipelagos, always in view. Trường Sa (to 115.9 °E)
+ * is drawn as an inset moved west next to the southern coast, and Hoàng Sa
+ * a little west, inside dashed frames that say they are insets: at true
+ * position the sea between them would take a quarter of the wall's width
+ * and leave the provinces small. Only the islands' dots, frames and labels
+ * move; the provinces' own geometry is untouched.
+ */
+export const ARCHIPELAGO_INSETS: Readonly<Record<string, [number, number]>> = {
+  'hoang-sa': [-0.3, 0],
+  'truong-sa': [-3.4, 0],
+};
+
 export const VIETNAM_BOUNDS: [[number, number], [number, number]] = [
   [102.1, 8.2],
-  [116.3, 23.4],
+  [112.9, 23.4],
 ];
+
+const shiftOf = (id: string): [number, number] => ARCHIPELAGO_INSETS[id] ?? [0, 0];
+
+/** An archipelago as drawn: its label and frame at the inset position. */
+export function insetArchipelago(a: Archipelago): Archipelago {
+  const [dx, dy] = shiftOf(a.id);
+  const [w, s, e, n] = a.bbox;
+  return { ...a, label: [a.label[0] + dx, a.label[1] + dy], bbox: [w + dx, s + dy, e + dx, n + dy] };
+}
 
 /**
  * Labels of the small Red River delta provinces would sit on top of each
@@ -77,9 +98,10 @@ export function leaderLines(base: ProvinceCollection) {
 }
 
 /**
- * One point per island polygon of Hoàng Sa and Trường Sa: the islands are far
- * below a pixel at national scale, so they are drawn as dots in their
- * province's colour inside the dashed frame.
+ * One point per island polygon of Hoàng Sa and Trường Sa (found at their
+ * true position, drawn at the inset's): the islands are far below a pixel at
+ * national scale, so they are drawn as dots in their province's colour
+ * inside the dashed frame.
  */
 export function islandPoints(base: ProvinceCollection, list: readonly Archipelago[]) {
   const features: {
@@ -91,13 +113,14 @@ export function islandPoints(base: ProvinceCollection, list: readonly Archipelag
     const f = base.features.find((x) => x.properties.code === a.province_code);
     if (!f || f.geometry.type !== 'MultiPolygon') continue;
     const [w, s, e, n] = a.bbox;
+    const [dx, dy] = shiftOf(a.id);
     for (const polygon of f.geometry.coordinates as [number, number][][][]) {
       const first = polygon[0]?.[0];
       if (first && first[0] >= w && first[0] <= e && first[1] >= s && first[1] <= n) {
         features.push({
           type: 'Feature',
           properties: { code: f.properties.code },
-          geometry: { type: 'Point', coordinates: first },
+          geometry: { type: 'Point', coordinates: [first[0] + dx, first[1] + dy] },
         });
       }
     }

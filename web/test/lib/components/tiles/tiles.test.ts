@@ -4,7 +4,7 @@ import { AGENCIES, AGENCY_BLOCK_NAMES } from '@kh02/schemas/registry';
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { NBSP } from '@kh02/schemas';
-import { tile } from '../../../support/fixtures';
+import { reason, tile } from '../../../support/fixtures';
 import AgencyGrid from '../../../../src/lib/components/tiles/AgencyGrid.svelte';
 import StatusTile from '../../../../src/lib/components/tiles/StatusTile.svelte';
 import TicketClock from '../../../../src/lib/components/tiles/TicketClock.svelte';
@@ -55,6 +55,61 @@ describe('StatusTile', () => {
     });
     expect(screen.getByRole('link').textContent).toContain('Critical');
     expect(screen.getByRole('link').textContent).toContain('Ministry of Public Security');
+  });
+
+  it('says why a red tile is red in a few words, labelled by the system’s own indicator', () => {
+    const cpu = reason({
+      indicator: 'system_status',
+      source_indicator: 'cpu',
+      value: 97.94,
+      threshold: 95,
+      comparator: '>=',
+      unit: 'pct',
+      message: { vi: 'Cổng DVC: Tải CPU trung bình 97,9 %, vượt ngưỡng 95 %.', en: 'Portal: CPU load 97.9 %' },
+    });
+    render(StatusTile, { ...base, tile: tile('BCA', { status: 'red', reasons: [cpu] }), lang: 'vi', linkLost: false });
+    expect(screen.getByTestId('tile-reason').textContent).toBe(`CPU 97,9${NBSP}%`);
+    expect(screen.getByRole('link').getAttribute('title')).toContain('vượt ngưỡng 95');
+  });
+
+  it('shows who holds the unit’s ticket, and tells an acknowledged ticket from an unassigned one', () => {
+    const summary = (status: 'created' | 'acknowledged') => ({
+      open: 1,
+      breached: 0,
+      near_breach: 0,
+      next_deadline: null,
+      next_deadline_kind: null,
+      worst_priority: 'P1' as const,
+      lead: {
+        id: 'T-1',
+        priority: 'P1' as const,
+        status,
+        assignee: status === 'created' ? null : { kind: 'vendor' as const, code: 'VNPT' },
+        acknowledged_at: status === 'created' ? null : '2026-11-23T09:00:00Z',
+      },
+    });
+    const { unmount } = render(StatusTile, {
+      ...base,
+      tile: tile('BCA', { status: 'red', tickets: summary('acknowledged') }),
+      lang: 'vi',
+      linkLost: false,
+    });
+    const held = screen.getByTestId('tile-handling');
+    expect(held.dataset.ticketStatus).toBe('acknowledged');
+    expect(held.textContent).toContain('Đã tiếp nhận · VNPT');
+    unmount();
+    render(StatusTile, {
+      ...base,
+      tile: tile('BCA', { status: 'red', tickets: summary('created') }),
+      lang: 'vi',
+      linkLost: false,
+    });
+    expect(screen.getByTestId('tile-handling').textContent).toContain('Chưa giao');
+  });
+
+  it('marks a tile whose colour just changed so it pulses', () => {
+    render(StatusTile, { ...base, tile: tile('BCA', { status: 'red' }), lang: 'vi', linkLost: false, pulse: true });
+    expect(screen.getByRole('link').classList.contains('pulse')).toBe(true);
   });
 
   it('shows large-tile headlines with Vietnamese number formatting', () => {

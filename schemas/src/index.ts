@@ -13,6 +13,7 @@ export * from './json/json-text.js';
 export * from './ingest/time-window.js';
 export * from './ingest/validate-batch.js';
 export * from './ingest/responses.js';
+export * from './ingest/metric-push.js';
 export * from './status/index.js';
 export * from './tickets/model.js';
 export * from './tickets/lifecycle.js';

@@ -95,7 +95,7 @@ function flatten(request: WireRequest): OtlpPoints | DecodeFailure {
 export function decodeOtlpProtobuf(body: Uint8Array): OtlpPoints | DecodeFailure {
   let request: WireRequest;
   try {
-    request = ExportMetricsRequestType.toObject(ExportMetricsRequestType.decode(body), AS_PLAIN_OBJECT) as WireRequest;
+    request = ExportMetricsRequestType.toObject(ExportMetricsRequestType.decode(body), AS_PLAIN_OBJECT);
   } catch (err) {
     return { reason: 'invalid_protobuf', detail: (err as Error).message };
   }
@@ -109,7 +109,7 @@ export function decodeOtlpJson(body: unknown): OtlpPoints | DecodeFailure {
     request = ExportMetricsRequestType.toObject(
       ExportMetricsRequestType.fromObject(body as Record<string, unknown>),
       AS_PLAIN_OBJECT,
-    ) as WireRequest;
+    );
   } catch (err) {
     return { reason: 'invalid_otlp_json', detail: (err as Error).message };
   }

@@ -39,7 +39,7 @@ export function decodeRemoteWrite(body: Buffer): MetricPoint[] | DecodeFailure {
   if (!(expanded instanceof Uint8Array)) return expanded;
   let request: WireWriteRequest;
   try {
-    request = WriteRequestType.toObject(WriteRequestType.decode(expanded), AS_PLAIN_OBJECT) as WireWriteRequest;
+    request = WriteRequestType.toObject(WriteRequestType.decode(expanded), AS_PLAIN_OBJECT);
   } catch (err) {
     return { reason: 'invalid_protobuf', detail: (err as Error).message };
   }

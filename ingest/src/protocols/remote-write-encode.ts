@@ -22,7 +22,12 @@ export function encodeRemoteWrite(series: readonly SeriesToSend[]): Buffer {
       samples: s.samples,
     })),
   });
-  return Buffer.from(compress(WriteRequestType.encode(message).finish()));
+  return snappyBlock(WriteRequestType.encode(message).finish());
+}
+
+/** Snappy block compression (the remote-write framing; also for tests that build broken bodies). */
+export function snappyBlock(bytes: Uint8Array): Buffer {
+  return Buffer.from(compress(bytes));
 }
 
 /** The series names of metric set v1 that make one complete health sample (docs/conformance.md). */

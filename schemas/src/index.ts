@@ -22,3 +22,4 @@ export * from './format/vi-format.js';
 export * from './auth/principal.js';
 export * from './reports/report-model.js';
 export * from './sources/source-model.js';
+export * from './sources/pull-state.js';

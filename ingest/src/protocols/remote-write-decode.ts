@@ -1,4 +1,4 @@
-import { uncompress } from 'snappyjs';
+import { uncompressSnappy } from './snappy.js';
 import { AS_PLAIN_OBJECT, WriteRequestType } from './wire-schemas.js';
 import type { MetricPoint } from './metric-point.js';
 
@@ -25,7 +25,7 @@ interface WireWriteRequest {
 /** Snappy block format (not framed), as the remote-write 1.0 spec requires. */
 export function expandSnappy(body: Buffer): Uint8Array | DecodeFailure {
   try {
-    return uncompress(body, MAX_DECODED_BYTES);
+    return uncompressSnappy(body, MAX_DECODED_BYTES);
   } catch (err) {
     const message = (err as Error).message;
     if (message.includes('too big')) return { reason: 'decoded_too_large', detail: message };

@@ -1,4 +1,4 @@
-import { compress } from 'snappyjs';
+import { compressSnappy } from './snappy.js';
 import { WriteRequestType } from './wire-schemas.js';
 
 export interface SeriesToSend {
@@ -27,7 +27,7 @@ export function encodeRemoteWrite(series: readonly SeriesToSend[]): Buffer {
 
 /** Snappy block compression (the remote-write framing; also for tests that build broken bodies). */
 export function snappyBlock(bytes: Uint8Array): Buffer {
-  return Buffer.from(compress(bytes));
+  return Buffer.from(compressSnappy(bytes));
 }
 
 /** The series names of metric set v1 that make one complete health sample (docs/conformance.md). */

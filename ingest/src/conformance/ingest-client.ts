@@ -57,6 +57,11 @@ export class IngestClient {
     return this.send(path, { method: 'POST', headers, body });
   }
 
+  /** A raw body with the given headers (the push protocols: protobuf, snappy). */
+  postBytes(path: string, body: Uint8Array, headers: Record<string, string>): Promise<IngestResponse> {
+    return this.send(path, { method: 'POST', headers, body });
+  }
+
   get(path: string): Promise<IngestResponse> {
     return this.send(path, { method: 'GET' });
   }

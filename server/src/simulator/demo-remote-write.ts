@@ -34,7 +34,7 @@ export async function pushAsPrometheus(
           'x-prometheus-remote-write-version': '0.1.0',
           authorization: `Bearer ${token}`,
         },
-        body,
+        body: new Uint8Array(body),
       });
       if (res.status === 200) return { ok: true };
       last = { status: res.status, body: (await res.text()).slice(0, 500) };

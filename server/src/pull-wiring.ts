@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPullSources, parseCredentialsKey, PullScheduler, type ConfigAudit } from '@kh02/api';
@@ -21,8 +22,8 @@ export async function pullCredentialsKey(
 /**
  * The daily-report pull scheduler, in the api process (it owns the sources
  * panel that shows its state). The configured sources are recorded on the
- * event log like the status thresholds (credentials redacted: only whether
- * a source has them).
+ * event log like the status thresholds when the file exists (credentials
+ * redacted: only whether a source has them).
  */
 export async function createPullScheduler(
   env: ApiEnv,
@@ -32,18 +33,21 @@ export async function createPullScheduler(
   for (const s of sources) {
     if (!deps.registry.system(s.system_id)) throw new Error(`${env.PULL_SOURCES_FILE}: unknown system ${s.system_id}`);
   }
-  await deps.config.record(
-    'pull-sources',
-    {
-      sources: sources.map((s) => ({
-        system_id: s.system_id,
-        url: s.url,
-        at_local: s.at_local,
-        auth: s.auth?.kind ?? 'none',
-      })),
-    },
-    env.PULL_SOURCES_FILE,
-  );
+  // No file, no pull configuration to audit (an emptied file is recorded: that is a change).
+  if (existsSync(env.PULL_SOURCES_FILE)) {
+    await deps.config.record(
+      'pull-sources',
+      {
+        sources: sources.map((s) => ({
+          system_id: s.system_id,
+          url: s.url,
+          at_local: s.at_local,
+          auth: s.auth?.kind ?? 'none',
+        })),
+      },
+      env.PULL_SOURCES_FILE,
+    );
+  }
   return new PullScheduler(sources, {
     bus: deps.bus,
     registry: deps.registry,

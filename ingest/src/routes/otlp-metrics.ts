@@ -2,13 +2,12 @@ import { gunzipSync } from 'node:zlib';
 import { bilingual, type MetricPushAccepted } from '@kh02/schemas';
 import { JsonTextError, parseStrictJson, sendError } from '@kh02/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IngestDeps } from '../ingest-deps.js';
+import type { ApiKeyRecord } from '../auth/api-keys.js';
 import { decodeOtlpJson, decodeOtlpProtobuf, type OtlpPoints } from '../protocols/otlp-decode.js';
-import type { PushMetrics } from '../protocols/push-metrics.js';
 import { MAX_DECODED_BYTES, type DecodeFailure } from '../protocols/remote-write-decode.js';
 import { AS_PLAIN_OBJECT, ExportMetricsResponseType } from '../protocols/wire-schemas.js';
 import { decodeErrorCode, decodeIssue, sendRefusal } from './push-errors.js';
-import { acceptPushedPoints } from './push-samples.js';
+import { acceptPushedPoints, type PushContext } from './push-samples.js';
 
 type Encoding = 'protobuf' | 'json';
 
@@ -78,13 +77,11 @@ function decode(encoding: Encoding, bytes: Buffer): OtlpPoints | DecodeFailure {
  * (400 not retried; 429 and 503 retried after Retry-After).
  */
 export async function handleOtlpMetrics(
-  deps: IngestDeps,
-  pushMetrics: PushMetrics,
+  ctx: PushContext,
+  key: ApiKeyRecord,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const key = request.auth?.key;
-  if (!key) return sendError(reply, 'UNAUTHENTICATED');
   const encoding = encodingOf(request);
   if (!encoding) {
     return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', {
@@ -108,7 +105,7 @@ export async function handleOtlpMetrics(
     throw err;
   }
   if (!('points' in decoded)) return sendError(reply, decodeErrorCode(decoded), { details: [decodeIssue(decoded)] });
-  const outcome = await acceptPushedPoints(deps, pushMetrics, request, key, {
+  const outcome = await acceptPushedPoints(ctx, request, key, {
     protocol: 'otlp',
     points: decoded.points,
     unsupportedMetrics: decoded.unsupportedMetrics,

@@ -1,11 +1,10 @@
 import { bilingual } from '@kh02/schemas';
 import { sendError } from '@kh02/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IngestDeps } from '../ingest-deps.js';
-import type { PushMetrics } from '../protocols/push-metrics.js';
+import type { ApiKeyRecord } from '../auth/api-keys.js';
 import { decodeRemoteWrite } from '../protocols/remote-write-decode.js';
 import { decodeErrorCode, decodeIssue, sendRefusal } from './push-errors.js';
-import { acceptPushedPoints } from './push-samples.js';
+import { acceptPushedPoints, type PushContext } from './push-samples.js';
 
 /**
  * `POST /v1/prometheus/write`: Prometheus remote-write 1.0 (snappy block
@@ -15,13 +14,11 @@ import { acceptPushedPoints } from './push-samples.js';
  * bus cannot take it (retried with backoff, the same bytes: stored once).
  */
 export async function handlePrometheusWrite(
-  deps: IngestDeps,
-  pushMetrics: PushMetrics,
+  ctx: PushContext,
+  key: ApiKeyRecord,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const key = request.auth?.key;
-  if (!key) return sendError(reply, 'UNAUTHENTICATED');
   const type = request.headers['content-type'] ?? '';
   if (!type.startsWith('application/x-protobuf') || request.headers['content-encoding'] !== 'snappy') {
     return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', {
@@ -35,7 +32,7 @@ export async function handlePrometheusWrite(
   if (!Array.isArray(points)) {
     return sendError(reply, decodeErrorCode(points), { details: [decodeIssue(points)] });
   }
-  const outcome = await acceptPushedPoints(deps, pushMetrics, request, key, { protocol: 'prometheus', points });
+  const outcome = await acceptPushedPoints(ctx, request, key, { protocol: 'prometheus', points });
   if (outcome.kind === 'refused') return sendRefusal(reply, outcome);
   return reply.code(200).send(outcome.body);
 }

@@ -1,9 +1,12 @@
 import { PUSH_ROUTES } from '@kh02/schemas';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendError } from '@kh02/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyRecord } from '../auth/api-keys.js';
 import type { IngestDeps } from '../ingest-deps.js';
 import { PushMetrics } from '../protocols/push-metrics.js';
 import { handleOtlpMetrics } from './otlp-metrics.js';
 import { handlePrometheusWrite } from './prometheus-write.js';
+import type { PushContext } from './push-samples.js';
 
 /** Keeps the raw bytes: the handlers decode them (so every decoding failure gets its own error) and hash them. */
 function rawBuffer(request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: Buffer) => void): void {
@@ -18,22 +21,27 @@ function rawBuffer(request: FastifyRequest, body: Buffer, done: (err: Error | nu
  * every other route stays strictly JSON-only.
  */
 export function registerPushRoutes(app: FastifyInstance, deps: IngestDeps): void {
-  const pushMetrics = new PushMetrics(deps.metrics.registry);
+  const ctx: PushContext = { deps, pushMetrics: new PushMetrics(deps.metrics.registry) };
+  registerPushRoute(app, PUSH_ROUTES.prometheus, ctx, handlePrometheusWrite);
+  registerPushRoute(app, PUSH_ROUTES.otlp, ctx, handleOtlpMetrics);
+}
+
+type PushHandler = (
+  ctx: PushContext,
+  key: ApiKeyRecord,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<FastifyReply>;
+
+function registerPushRoute(app: FastifyInstance, route: string, ctx: PushContext, handler: PushHandler): void {
   void app.register((scope, _opts, next) => {
     scope.removeAllContentTypeParsers();
-    // Any media type reaches the handler (after the key check), which refuses all but protobuf with its own 415.
+    // Any media type reaches the handler (after the key check), which refuses the ones it does not read with its own 415.
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, rawBuffer);
-    scope.post(PUSH_ROUTES.prometheus, { config: { apiKey: true, telemetryKind: 'health_sample' } }, (request, reply) =>
-      handlePrometheusWrite(deps, pushMetrics, request, reply),
-    );
-    next();
-  });
-  void app.register((scope, _opts, next) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, rawBuffer);
-    scope.post(PUSH_ROUTES.otlp, { config: { apiKey: true, telemetryKind: 'health_sample' } }, (request, reply) =>
-      handleOtlpMetrics(deps, pushMetrics, request, reply),
-    );
+    scope.post(route, { config: { apiKey: true, telemetryKind: 'health_sample' } }, (request, reply) => {
+      const key = request.auth?.key;
+      return key ? handler(ctx, key, request, reply) : sendError(reply, 'UNAUTHENTICATED');
+    });
     next();
   });
 }

@@ -14,6 +14,12 @@ import type { MetricPoint, PushProtocol } from '../protocols/metric-point.js';
 import type { PushMetrics } from '../protocols/push-metrics.js';
 import { publishEvents } from './publish-events.js';
 
+/** What every push handler needs: the ingest dependencies and the push counters. */
+export interface PushContext {
+  deps: IngestDeps;
+  pushMetrics: PushMetrics;
+}
+
 export type PushOutcome =
   | { kind: 'accepted'; body: MetricPushAccepted }
   | { kind: 'refused'; code: ApiErrorCode; details?: FieldIssue[]; retryAfterSec?: number };
@@ -40,8 +46,7 @@ function tooManySamples(n: number): FieldIssue {
  * same bus message and the same event ids, so it is stored once.
  */
 export async function acceptPushedPoints(
-  deps: IngestDeps,
-  pushMetrics: PushMetrics,
+  { deps, pushMetrics }: PushContext,
   request: FastifyRequest,
   key: ApiKeyRecord,
   push: { protocol: PushProtocol; points: readonly MetricPoint[]; unsupportedMetrics?: number },

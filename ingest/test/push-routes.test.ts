@@ -84,6 +84,18 @@ describe('Prometheus remote-write', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 
+  it('bus down: 503 BUS_UNAVAILABLE with Retry-After on both push routes (Prometheus and OTel exporters retry 5xx)', async () => {
+    await h.bus.close();
+    for (const res of [
+      await push(h, { payload: remoteWriteBody(healthSeries(AT)) }),
+      await push(h, { url: OTLP, encoding: null, payload: otlpBody('p01.tthc', GAUGES) }),
+    ]) {
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ error: { code: 'BUS_UNAVAILABLE' } });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('the JSON routes still refuse protobuf with 415', async () => {
     const res = await h.post('/v1/health-samples', null, {
       contentType: 'application/x-protobuf',

@@ -14,6 +14,7 @@ import {
 } from '@kh02/platform';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { PullSourceState } from '@kh02/schemas';
 import { registerAuditRoutes } from './audit/routes.js';
 import type { ExportAudit } from './audit/export-audit.js';
 import type { AccountService } from './auth/accounts.js';
@@ -39,6 +40,8 @@ export interface ApiAppDeps extends ReadDeps {
   httpTimeouts?: HttpTimeouts;
   /** The process's Prometheus registry, served at /metrics. */
   metrics: MetricsRegistry;
+  /** Daily-report pulls from vendor endpoints, shown on the sources panel (absent when none is configured). */
+  pullStates?: () => PullSourceState[];
 }
 
 /** The read API (+ the wall's static files). socket.io is attached to `app.server` by the caller. */
@@ -73,6 +76,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
     registry: deps.registry,
     now: deps.now,
     isWorkingDay: deps.isWorkingDay,
+    ...(deps.pullStates ? { pullStates: deps.pullStates } : {}),
   });
 
   app.addHook('onResponse', async (request, reply) => {

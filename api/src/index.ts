@@ -28,3 +28,13 @@ export { wallUnitOf } from './tickets/ticket-views.js';
 export { attachTicketFeed, type TicketFeedDeps } from './tickets/ticket-feed.js';
 export { openTicketsForSeriousIncidents } from './incidents/incident-tickets.js';
 export { createReportModule, type ReportModule, type ReportModuleDeps } from './reports/report-module.js';
+export {
+  decryptCredential,
+  encryptCredential,
+  loadPullSources,
+  parseCredentialsKey,
+  PullScheduler,
+  PullSourceSchema,
+  PullSourcesFileSchema,
+  type PullSource,
+} from './pull/index.js';

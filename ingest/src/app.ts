@@ -21,6 +21,7 @@ import {
 } from '@kh02/platform';
 import type { IngestDeps } from './ingest-deps.js';
 import { registerTelemetryRoutes } from './routes/telemetry.js';
+import { registerPushRoutes } from './routes/push-routes.js';
 import { registerSchemaRoutes } from './openapi/schema-routes.js';
 import { NonceCache, SIGNATURE_HEADER, verifySignature } from './auth/signatures.js';
 
@@ -110,6 +111,7 @@ export function buildIngestApp(deps: IngestDeps, logger: Logger): FastifyInstanc
   });
 
   registerTelemetryRoutes(app, deps);
+  registerPushRoutes(app, deps);
   registerSchemaRoutes(app);
 
   app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));

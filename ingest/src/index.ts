@@ -31,3 +31,10 @@ export {
   type RetryProxyOptions,
   type RetryVerdict,
 } from './conformance/index.js';
+export {
+  encodeRemoteWrite,
+  healthSeriesFor,
+  HEALTH_SERIES_NAMES,
+  type SeriesToSend,
+} from './protocols/remote-write-encode.js';
+export { SeriesMapRuleSchema, SYSTEM_LABEL, type SeriesMapRule } from './auth/series-map.js';

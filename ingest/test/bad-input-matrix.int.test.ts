@@ -10,6 +10,7 @@ import { startIngestHarness, type IngestHarness, type InjectResponse } from '@kh
 import { AUTH_CASES } from './support/matrix-auth-cases.js';
 import { BODY_CASES, TEXT_CASES, type MatrixCase, type StoredTable } from './support/matrix-cases.js';
 import { MATRIX_KEY_RECORDS } from './support/matrix-keys.js';
+import { PUSH_CASES } from './support/matrix-push-cases.js';
 import { openTestStore, TEST_DB } from '@kh02/testkit';
 import { startWriter } from '@kh02/testkit';
 
@@ -90,13 +91,16 @@ function expectRefusal(res: InjectResponse, c: MatrixCase): void {
 }
 
 describe.sequential('bad-input matrix', () => {
-  it.each([...TEXT_CASES, ...BODY_CASES, ...AUTH_CASES])('$name → $status $code, stream unchanged', async (c) => {
-    if (c.prepare) await c.prepare(h);
-    for (const [table, n] of Object.entries(c.preparedRows ?? {})) expectedRows[table as StoredTable] += n;
-    const before = await lastSeq();
-    expectRefusal(await c.send(h), c);
-    expect(await lastSeq()).toBe(before);
-  });
+  it.each([...TEXT_CASES, ...BODY_CASES, ...AUTH_CASES, ...PUSH_CASES])(
+    '$name → $status $code, stream unchanged',
+    async (c) => {
+      if (c.prepare) await c.prepare(h);
+      for (const [table, n] of Object.entries(c.preparedRows ?? {})) expectedRows[table as StoredTable] += n;
+      const before = await lastSeq();
+      expectRefusal(await c.send(h), c);
+      expect(await lastSeq()).toBe(before);
+    },
+  );
 
   it('a repeated event_id inside one request → 207: the repeat is refused with a bilingual reason, the first kept', async () => {
     const one = sample();

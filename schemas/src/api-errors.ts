@@ -40,6 +40,13 @@ export const API_ERRORS = {
       'Missing or invalid Idempotency-Key header (8–128 characters A-Z a-z 0-9 . _ : -).',
     ),
   },
+  INVALID_PROTOBUF: {
+    status: 400,
+    message: bilingual(
+      'Nội dung không giải mã được (snappy hoặc protobuf lỗi); không có dữ liệu nào được lưu.',
+      'The body cannot be decoded (bad snappy or protobuf); nothing was stored.',
+    ),
+  },
   BAD_REQUEST: {
     status: 400,
     message: bilingual('Yêu cầu không hợp lệ.', 'Bad request.'),

@@ -17,6 +17,7 @@ import {
   parseStatusConfig,
   StatusService,
   wallUnitOf,
+  type PullScheduler,
   type StatusConfig,
 } from '@kh02/api';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +25,7 @@ import { Server } from 'socket.io';
 import type { ApiEnv } from './env/api-env.js';
 import { apiObservers } from './metrics.js';
 import { createRecords, type Records } from './records.js';
+import { createPullScheduler } from './pull-wiring.js';
 
 export interface ApiService {
   app: FastifyInstance;
@@ -122,6 +124,8 @@ export async function startApiService(deps: {
     onChange: (fn) => records.tickets.onChange(fn),
     registry,
   });
+  // Built once the event log is replayed (it records the configured sources); the panel reads it from then on.
+  const pull: { scheduler?: PullScheduler } = {};
   const reports = createReportModule({ clickhouse: deps.clickhouse, database: deps.database, registry, logger, now });
   const app = await buildApiApp(
     {
@@ -143,6 +147,7 @@ export async function startApiService(deps: {
       isWorkingDay: (d) => calendar.isWorkingDay(d),
       httpTimeouts: env,
       metrics: deps.metrics,
+      pullStates: () => pull.scheduler?.states() ?? [],
       redEpisodes: (fromMs) =>
         status.history.redEpisodes(fromMs, (code) => {
           const kind = registry.kindOf(code);
@@ -177,6 +182,8 @@ export async function startApiService(deps: {
   hub.seedRecentChanges(status.history.recent(30, (code) => status.engine.tile(code) !== undefined));
   hub.start();
   reports.scheduler.start();
+  pull.scheduler = await createPullScheduler(env, { bus: deps.bus, registry, logger, now, config: records.config });
+  pull.scheduler.start();
   const address = await app.listen({ host: env.API_HOST, port: env.API_PORT, backlog: env.API_LISTEN_BACKLOG });
   return {
     app,
@@ -187,6 +194,7 @@ export async function startApiService(deps: {
     url: address.replace('[::1]', '127.0.0.1'),
     close: async () => {
       hub.stop();
+      await pull.scheduler?.stop();
       await status.stop();
       await reports.close();
       await records.log.stop();

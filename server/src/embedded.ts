@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bootstrapInfra, ShutdownSequence, type Bus, type Logger } from '@kh02/platform';
@@ -7,6 +8,7 @@ import { startApiService, type ApiService } from './api-service.js';
 import { loadApiEnv } from './env/api-env.js';
 import { loadIngestEnv } from './env/ingest-env.js';
 import { createIngestApp, createWriters } from './ingest-service.js';
+import { startDemoPullSource } from './simulator/demo-pull-source.js';
 import { DemoSimulator } from './simulator/simulator.js';
 
 export interface EmbeddedOptions {
@@ -82,8 +84,13 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
   });
   const ingestUrl = ingestAddress.replace('[::1]', '127.0.0.1');
 
+  // Demo only: a vendor endpoint the api pulls one system's daily report from (unless real pull sources exist).
+  const demoPull =
+    apiEnv.SIMULATOR && !existsSync(apiEnv.PULL_SOURCES_FILE)
+      ? await startDemoPullSource(apiEnv.DATA_DIR, registry)
+      : undefined;
   const api = await startApiService({
-    env: apiEnv,
+    env: demoPull ? { ...apiEnv, PULL_SOURCES_FILE: demoPull.file } : apiEnv,
     // One process: a stalled writer makes the whole system not ready, on either port.
     extraReadiness: { storage_writers: () => writers.every((w) => w.isHealthy()) },
     bus,
@@ -104,6 +111,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
       sampleEveryMs: apiEnv.SIMULATOR_SAMPLE_EVERY_MS,
       counterEveryMs: apiEnv.SIMULATOR_COUNTER_EVERY_MS,
       logger: logger.child({ component: 'simulator' }),
+      ...(demoPull ? { pulledSystemId: demoPull.systemId } : {}),
     });
     void simulator.start().catch((err: unknown) => logger.error({ err }, 'simulator failed to start'));
   }
@@ -115,6 +123,7 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
       await ingest.close();
     })
     .add('stop status engine and live feed', () => api.close())
+    .add('stop demo vendor endpoint', () => demoPull?.close())
     .add('flush writers', async () => {
       for (const w of writers) await w.stop();
     })

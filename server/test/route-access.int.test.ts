@@ -130,7 +130,8 @@ describe('api routes', () => {
 describe('ingest routes', () => {
   it('answers 401 without a key on every write route, plain or percent-encoded, whatever the body (case-varied: no route)', async () => {
     const routes = (await ingestRoutes()).filter((r) => r.method === 'POST');
-    expect(routes.length).toBe(4);
+    // Four JSON routes and the two push routes (Prometheus remote-write, OTLP metrics).
+    expect(routes.length).toBe(6);
     const wrong: string[] = [];
     for (const r of routes) {
       for (const form of [...encodedForms(r.url), ...caseForms(r.url)]) {

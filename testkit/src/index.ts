@@ -41,3 +41,4 @@ export {
   type TestSystem,
   type TestSystemOptions,
 } from './system.js';
+export { promQuery, startNodeExporter, startPrometheus, type RunningProcess } from './prometheus.js';

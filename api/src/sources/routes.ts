@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { bilingual, SyncStatusSchema } from '@kh02/schemas';
+import { bilingual, SyncStatusSchema, type PullSourceState } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import { sendError } from '@kh02/platform';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +17,8 @@ export interface SourceRouteDeps {
   /** The working calendar (holidays, make-up days); Monday–Friday when not given. */
   isWorkingDay?: (localDate: string) => boolean;
   thresholds?: Partial<SyncThresholds>;
+  /** The daily-report pull scheduler's state, when one runs (api/src/pull/). */
+  pullStates?: () => PullSourceState[];
 }
 
 const CountersQuery = z.object({
@@ -45,6 +47,7 @@ export function registerSourceRoutes(app: FastifyInstance, deps: SourceRouteDeps
     nowMs,
     thresholds: { ...DEFAULT_SYNC_THRESHOLDS, ...deps.thresholds },
     isWorkingDay: deps.isWorkingDay ?? weekdaysOnly,
+    ...(deps.pullStates ? { pulls: deps.pullStates() } : {}),
   });
 
   app.get('/api/v1/sources', async (_req, reply) => {

@@ -2,6 +2,7 @@ import {
   addDays,
   type CounterSource,
   type DailyReportStatus,
+  type PullSourceState,
   type SourcePanel,
   type SyncStatus,
   type SystemSource,
@@ -29,6 +30,8 @@ export interface PanelContext {
   nowMs: number;
   thresholds: SyncThresholds;
   isWorkingDay: (localDate: string) => boolean;
+  /** Scheduled daily-report fetches (api/src/pull/), when any is configured. */
+  pulls?: PullSourceState[];
 }
 
 const toMs = (chTime: string | undefined): number | null => {
@@ -156,5 +159,6 @@ export function buildSourcePanel(rows: SourceRows, ctx: PanelContext): SourcePan
     vendors,
     systems,
     provinces,
+    pulls: ctx.pulls ?? [],
   };
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { VendorCodeSchema } from '@kh02/schemas';
+import { SeriesMapSchema } from './series-map.js';
 
 /**
  * One key per vendor contract or reporting unit (Datadog/Grafana style):
@@ -32,6 +33,8 @@ export const ApiKeyRecordSchema = z.strictObject({
   /** Require HMAC request signatures for this key. */
   require_signature: z.boolean().default(false),
   disabled: z.boolean().default(false),
+  /** Vendor keys pushing Prometheus / OTLP metrics: which series belong to which system (see series-map.ts). */
+  series_map: SeriesMapSchema.optional(),
 });
 export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>;
 

@@ -57,6 +57,12 @@ export class IngestClient {
     return this.send(path, { method: 'POST', headers, body });
   }
 
+  /** A raw body with the given headers (the push protocols: protobuf, snappy). */
+  postBytes(path: string, body: Uint8Array, headers: Record<string, string>): Promise<IngestResponse> {
+    // A copy typed on a plain ArrayBuffer: what fetch's BodyInit accepts in every lib setting.
+    return this.send(path, { method: 'POST', headers, body: new Uint8Array(body) });
+  }
+
   get(path: string): Promise<IngestResponse> {
     return this.send(path, { method: 'GET' });
   }

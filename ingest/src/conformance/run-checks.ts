@@ -4,6 +4,7 @@ import type { Registry } from '@kh02/schemas/registry';
 import type { CheckContext, CheckResult } from './check-types.js';
 import { HTTP_CHECKS } from './checks-http.js';
 import { PAYLOAD_CHECKS } from './checks-payload.js';
+import { PUSH_CHECKS } from './checks-push.js';
 import { IngestClient } from './ingest-client.js';
 import { refreshPayload } from './payloads.js';
 
@@ -53,7 +54,7 @@ export async function runChecks(opts: CheckRunOptions): Promise<CheckRun> {
     state: {},
   };
   const results: CheckResult[] = [];
-  for (const check of opts.offline ? PAYLOAD_CHECKS : [...PAYLOAD_CHECKS, ...HTTP_CHECKS]) {
+  for (const check of opts.offline ? PAYLOAD_CHECKS : [...PAYLOAD_CHECKS, ...HTTP_CHECKS, ...PUSH_CHECKS]) {
     try {
       results.push({ id: check.id, title: check.title, ...(await check.run(ctx)) });
     } catch (err) {

@@ -2,6 +2,7 @@ import {
   ApiErrorBodySchema,
   EVENT_SCHEMAS,
   IngestAcceptedSchema,
+  MetricPushAcceptedSchema,
   MAX_EVENTS_PER_REQUEST,
   TELEMETRY_KINDS,
   type TelemetryKind,
@@ -71,6 +72,13 @@ export const PUBLISHED_SCHEMAS: readonly Published[] = [
     schema: IngestAcceptedSchema,
     title: 'Accepted (202) or partially accepted (207) response',
     description: 'duplicate = true when the Idempotency-Key was already accepted: nothing new was stored.',
+  },
+  {
+    name: 'metric-push-accepted',
+    schema: MetricPushAcceptedSchema,
+    title: 'Prometheus remote-write answer (200)',
+    description:
+      'How many health samples the pushed series made (durable when bus_seq is set), what was ignored and why, and the refused values (path = the series).',
   },
   {
     name: 'api-error',

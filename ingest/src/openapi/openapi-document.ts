@@ -6,6 +6,7 @@ import {
   schemaNameOfKind,
   type JsonSchema,
 } from './json-schemas.js';
+import { pushOperations } from './push-operations.js';
 
 /*
  * OpenAPI 3.1 description of the ingest API, built from the same contracts
@@ -85,6 +86,7 @@ export function openApiDocument(): JsonSchema {
   if (memo) return memo;
   const paths: Record<string, JsonSchema> = {};
   for (const kind of TELEMETRY_KINDS) paths[INGEST_ROUTES[kind]] = { post: telemetryOperation(kind) };
+  Object.assign(paths, pushOperations(ref));
   paths['/v1/schemas/{name}.json'] = {
     get: {
       ...plain('Published JSON Schema of a contract', 'A JSON Schema (draft 2020-12) document.', {
@@ -117,12 +119,12 @@ export function openApiDocument(): JsonSchema {
       title: 'KH02 Command Wall — ingest API / API tiếp nhận dữ liệu',
       version: '1',
       description:
-        'Vendors push system health, counters push one-stop transaction counts. Every message a person reads is ' +
+        'Vendors push system health (JSON, Prometheus remote-write or OTLP/HTTP), counters push one-stop transaction counts. Every message a person reads is ' +
         'Vietnamese first, English second. Vendor conformance kit: `npm run conformance` (docs/conformance.md).',
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-    tags: [{ name: 'telemetry' }, { name: 'operations' }],
+    tags: [{ name: 'telemetry' }, { name: 'push' }, { name: 'operations' }],
     paths,
     components: {
       securitySchemes: {

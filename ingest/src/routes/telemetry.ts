@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
   INGEST_ROUTES,
-  SUBJECTS,
   TELEMETRY_KINDS,
   validateBatch,
   type FieldIssue,
   type IngestAccepted,
-  type TelemetryBatchMessage,
   type TelemetryKind,
 } from '@kh02/schemas';
-import { BusFullError, BusUnavailableError, sendError } from '@kh02/platform';
+import { sendError } from '@kh02/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkScope } from '../auth/scope.js';
 import type { AcceptedOutcome, IngestDeps } from '../ingest-deps.js';
+import { publishEvents } from './publish-events.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -56,47 +55,25 @@ async function handle(kind: TelemetryKind, deps: IngestDeps, request: FastifyReq
     return sendError(reply, 'VALIDATION_FAILED', { details: rejected.flatMap((r) => r.issues) });
   }
 
-  const msgId = `${auth.key.id}:${idempotencyKey}`;
   const bodyHash = createHash('sha256')
     .update(request.rawBody ?? '')
     .digest('hex');
-  const verdict = deps.idempotency.begin(msgId, bodyHash, nowMs);
-  if (verdict.kind === 'conflict') return sendError(reply, 'IDEMPOTENCY_CONFLICT');
-  if (verdict.kind === 'same' && verdict.outcome) {
-    // A retry racing its own first attempt: answer what the first one answered, once it is durable.
-    const first = await verdict.outcome;
-    if (first) return sendAccepted(reply, { ...first, body: { ...first.body, duplicate: true } });
-  }
-  const settle = verdict.kind === 'new' ? verdict.settle : () => undefined;
-
-  const message: TelemetryBatchMessage = {
-    v: 1,
+  const published = await publishEvents(deps, {
     kind,
-    key_id: auth.key.id,
-    idempotency_key: idempotencyKey,
-    received_at_ms: nowMs,
+    keyId: auth.key.id,
+    idempotencyKey,
+    bodyHash,
     events: accepted.map((r) => r.event),
-  };
-  let ack;
-  const publishStart = performance.now();
-  try {
-    ack = await deps.bus.publish(SUBJECTS.telemetry(kind), Buffer.from(JSON.stringify(message)), {
-      msgId,
-      digest: bodyHash,
-      headers: { 'KH02-Key': auth.key.id },
-    });
-    deps.metrics.published(kind, (performance.now() - publishStart) / 1000);
-  } catch (err) {
-    settle(undefined);
-    if (err instanceof BusFullError) return sendError(reply, 'BUS_FULL', { retryAfterSec: 30 });
-    if (err instanceof BusUnavailableError) return sendError(reply, 'BUS_UNAVAILABLE', { retryAfterSec: 2 });
-    throw err;
+    nowMs,
+  });
+  if (published.kind === 'refused') {
+    return sendError(reply, published.code, published.retryAfterSec ? { retryAfterSec: published.retryAfterSec } : {});
   }
-  if (ack.duplicate && ack.originalDigest !== undefined && ack.originalDigest !== bodyHash) {
-    // The bus holds another body under this key (another ingest process, or before a restart).
-    settle(undefined);
-    return sendError(reply, 'IDEMPOTENCY_CONFLICT');
+  if (published.kind === 'replayed') {
+    return sendAccepted(reply, { ...published.outcome, body: { ...published.outcome.body, duplicate: true } });
   }
+  const { settle } = published;
+  const ack = { seq: published.seq, duplicate: published.duplicate };
   deps.metrics.accepted(kind, accepted.length, rejected.length, ack.duplicate);
 
   const body: IngestAccepted = {

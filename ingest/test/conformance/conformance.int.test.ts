@@ -60,6 +60,9 @@ describe('vendor conformance kit against a live ingest endpoint', () => {
       'scope-enforced': 'pass',
       'partial-batch': 'pass',
       'signature-enforced': 'skip',
+      'remote-write-auth': 'pass',
+      'remote-write-bad-body': 'pass',
+      'remote-write-accepted': 'pass',
     });
     expect(run.passed).toBe(true);
     expect(formatCheckReport(run)).toContain('ĐẠT / PASSED');
@@ -172,7 +175,7 @@ describe('the conformance command', () => {
     await writeFile(good, JSON.stringify(sample()));
     await writeFile(bad, JSON.stringify({ ...sample(), ram_pct: -1 }));
     const ok = await cli(['check', '--url', url, '--token', vnptToken(), '--payload', good]);
-    expect(ok.out).toContain('Kết quả / Result: 11 đạt / passed, 0 lỗi / failed, 2 bỏ qua / skipped — ĐẠT / PASSED');
+    expect(ok.out).toContain('Kết quả / Result: 14 đạt / passed, 0 lỗi / failed, 2 bỏ qua / skipped — ĐẠT / PASSED');
     expect(ok.code).toBe(0);
     const offline = await cli(['validate', '--payload', bad]);
     expect(offline.out).toMatch(/^\[LỖI\/FAIL\] +payload-schema /m);

@@ -1,7 +1,8 @@
-import { EVENT_SCHEMAS, INGEST_ROUTES, TELEMETRY_KINDS, type TelemetryKind } from '@kh02/schemas';
+import { EVENT_SCHEMAS, INGEST_ROUTES, PUSH_ROUTES, TELEMETRY_KINDS, type TelemetryKind } from '@kh02/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counter, dailyReport, sample } from '@kh02/testkit';
+import { counter, dailyReport, NOW, sample } from '@kh02/testkit';
+import { healthSeries, remoteWriteBody } from '../support/push-bodies.js';
 import { startIngestHarness, type IngestHarness } from '@kh02/testkit';
 import { PUBLISHED_SCHEMA_NAMES, schemaNameOfKind } from '../../src/openapi/json-schemas.js';
 
@@ -89,6 +90,30 @@ describe('published contracts', () => {
     }
     expect((await getJson('/v1/schemas/nope.json')).status).toBe(404);
     expect((await getJson('/v1/schemas/health-sample')).status).toBe(404);
+  });
+
+  it('describes the push endpoints, and a real remote-write answer matches the published metric-push-accepted schema', async () => {
+    const { body } = await getJson('/openapi.json');
+    const paths = body.paths as Record<string, { post?: { responses?: Record<string, unknown> } }>;
+    for (const route of Object.values(PUSH_ROUTES)) {
+      expect(Object.keys(paths[route]?.post?.responses ?? {})).toEqual(
+        expect.arrayContaining(['200', '400', '401', '403', '413', '415', '429', '503']),
+      );
+    }
+    const { body: schema } = await getJson('/v1/schemas/metric-push-accepted.json');
+    const validate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(schema);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: PUSH_ROUTES.prometheus,
+      headers: {
+        'content-type': 'application/x-protobuf',
+        'content-encoding': 'snappy',
+        authorization: `Bearer ${h.tokens['vendor-vnpt']}`,
+      },
+      payload: remoteWriteBody(healthSeries(NOW - 60_000, { cpu: 150 }).concat(healthSeries(NOW - 30_000))),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(validate(res.json()), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('still refuses writes without a key', async () => {

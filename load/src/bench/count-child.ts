@@ -2,7 +2,7 @@ import { openClickHouse } from '@kh02/platform';
 
 /**
  * Counts stored telemetry per run id (the event-id prefix before the first
- * '.') in a stopped system's chDB directory. A child process because chDB
+ * '.'; 'prw' for remote-write samples) in a stopped system's chDB directory. A child process because chDB
  * holds one data directory per process for the life of the process.
  */
 export interface RunCount {
@@ -18,7 +18,9 @@ const { client } = await openClickHouse({ embeddedPath: path });
 const counts: RunCount[] = [];
 for (const table of ['health_samples', 'counter_reports', 'health_reports']) {
   const rs = await client.query({
-    query: `SELECT splitByChar('.', event_id)[1] AS run, count() AS rows, uniqExact(event_id) AS uniqueIds
+    // Remote-write samples have derived ids (prw-<hash>): they count under the run 'prw'.
+    query: `SELECT if(startsWith(event_id, 'prw-'), 'prw', splitByChar('.', event_id)[1]) AS run,
+                   count() AS rows, uniqExact(event_id) AS uniqueIds
             FROM kh02.${table} GROUP BY run`,
     format: 'JSONEachRow',
   });

@@ -15,6 +15,8 @@ const USAGE = `npm run bench [-- options]
                           burst-17h,burst-17h-sharp on the embedded system; the same minus the bursts on NATS)
   --duration <sec>        seconds per constant-rate phase (default 12)
   --no-fanout             skip the 1,000-wall fan-out phase (embedded topology)
+  --no-remote-write       skip the Prometheus remote-write phase (embedded topology; --duration long)
+  --remote-write-pushers <n>  concurrent remote-write pushers (default 8)
   --fanout-scale <n>      fraction of the 1,000 walls (default 1)
   --pin-system <cpus>     taskset CPU list for the system processes (default: unpinned)
   --pin-load <cpus>       taskset CPU list for the load generator and wall clients (default: unpinned)
@@ -27,7 +29,7 @@ const USAGE = `npm run bench [-- options]
   --out <file.md>         also write the Markdown report there
   --json <file.json>      also write the raw results there`;
 
-const args = parseArgs(process.argv.slice(2), ['quick', 'no-fanout', 'help']);
+const args = parseArgs(process.argv.slice(2), ['quick', 'no-fanout', 'no-remote-write', 'help']);
 if (args.flags.has('help')) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
@@ -98,7 +100,10 @@ if (only.has('naive')) {
 }
 if (only.has('embedded')) {
   log('embedded topology (a fresh system per phase)');
-  report.topologies.push(await runTopology('embedded', { ...settings, fanout }));
+  const remoteWrite = args.flags.has('no-remote-write')
+    ? undefined
+    : { concurrency: Number(args.options.get('remote-write-pushers') ?? 8) };
+  report.topologies.push(await runTopology('embedded', { ...settings, fanout, remoteWrite }));
 }
 if (only.has('nats')) {
   log('NATS topology (a fresh system per phase)');

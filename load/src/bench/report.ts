@@ -81,6 +81,41 @@ function lossTable(r: BenchReport): string[] {
   return lines;
 }
 
+function remoteWriteTable(r: BenchReport): string[] {
+  const phases = r.topologies.flatMap((t) => (t.remoteWrite ? [[t.kind, t.remoteWrite] as const] : []));
+  if (phases.length === 0) return [];
+  return [
+    '### Prometheus remote-write',
+    '',
+    row([
+      'topology',
+      'pushes',
+      'values / push',
+      'samples accepted/s',
+      'samples landed/s',
+      'drain ms',
+      'push p50 / p99 ms',
+      'refused',
+    ]),
+    row(Array.from({ length: 8 }, () => '---')),
+    ...phases.map(([kind, p]) =>
+      row([
+        kind,
+        int(p.requests),
+        int(p.valuesPerRequest),
+        int(p.acceptedSamplesPerSec),
+        int(p.landedSamplesPerSec),
+        int(p.drainMs),
+        `${ms(p.latencyMs.p50)} / ${ms(p.latencyMs.p99)}`,
+        Object.entries(p.refused)
+          .map(([code, n]) => `${code}: ${n}`)
+          .join(', ') || '0',
+      ]),
+    ),
+    '',
+  ];
+}
+
 function soakTable(s: SoakResult): string[] {
   return [
     `${s.scenario} × ${s.scale} for ${s.seconds} s on one embedded system: ${int(s.run.acceptedEventsPerSec)} events/s accepted, accept p99 ${ms(s.run.latencyMs.p99)} ms, ${int(s.run.requests.dropped)} dropped, zero loss ${s.zeroLoss ? 'yes' : 'NO'}`,
@@ -122,6 +157,7 @@ export function renderReport(r: BenchReport): string {
     '',
     ...phasesTable(r),
     '',
+    ...remoteWriteTable(r),
     '### Zero loss (after the system stopped, counted in its chDB directory)',
     '',
     ...lossTable(r),

@@ -1,5 +1,6 @@
 import { runFanoutPhase, type FanoutPhaseResult } from './fanout-phase.js';
 import { runIngestPhase, type IngestPhaseResult } from './ingest-phase.js';
+import { runRemoteWritePhase, type RemoteWritePhaseResult } from './remote-write-phase.js';
 import { stopOnAbort } from './abort-cleanup.js';
 import { waitForQuietMachine } from './machine-stats.js';
 import { memoryOf, type Memory } from './proc-stats.js';
@@ -11,6 +12,8 @@ export interface RunSettings {
   /** Seconds per constant-rate phase (the bursts keep their own shape). */
   durationSec: number;
   fanout: { holdSec: number; scale: number } | undefined;
+  /** Prometheus remote-write pushers in closed loop for `durationSec` (undefined: skipped). */
+  remoteWrite?: { concurrency: number } | undefined;
   generatorCpus: string | undefined;
   topology: TopologyOptions;
   /**
@@ -35,6 +38,7 @@ export interface TopologyResult {
   description: string;
   phases: IngestPhaseResult[];
   fanout: FanoutPhaseResult | undefined;
+  remoteWrite?: RemoteWritePhaseResult;
   /** Highest peak RSS of each process over all phases (VmHWM, read just before each stop). */
   peakMemory: Record<string, Memory | undefined>;
   zeroLoss: LossCheck[];
@@ -143,6 +147,21 @@ export async function runTopology(kind: Topology['kind'], s: RunSettings): Promi
     maxMemory(out.peakMemory, run.memory);
     s.log(
       `    ${run.result.fanout.clientsSubscribed} walls, diff p99 ${run.result.fanout.diffLatencyMs.p99.toFixed(1)} ms`,
+    );
+  }
+  if (s.remoteWrite) {
+    await waitForQuietMachine(60, s.quiet.maxForeignPercent);
+    s.log(`  ${kind}: Prometheus remote-write`);
+    const rw = s.remoteWrite;
+    const run = await onFreshTopology(kind, s, async (topology) => {
+      const phase = await runRemoteWritePhase(topology, { durationSec: s.durationSec, concurrency: rw.concurrency });
+      return { result: phase, expected: { prw: { what: 'remote-write', n: phase.acceptedSamples } } };
+    });
+    out.remoteWrite = run.result;
+    out.zeroLoss.push(...run.loss);
+    maxMemory(out.peakMemory, run.memory);
+    s.log(
+      `    accepted ${Math.round(run.result.acceptedSamplesPerSec)} samples/s, landed ${Math.round(run.result.landedSamplesPerSec)} samples/s, p99 ${run.result.latencyMs.p99.toFixed(1)} ms`,
     );
   }
   return out;

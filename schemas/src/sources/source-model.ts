@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PullSourceStateSchema } from './pull-state.js';
 
 /*
  * The 07:30 data-source panel (requirement 50; seed 000 L902-904): for every
@@ -80,6 +81,8 @@ export const SourcePanelSchema = z.object({
   vendors: z.array(VendorSourceSchema),
   systems: z.array(SystemSourceSchema),
   provinces: z.array(ProvinceCountersSchema),
+  /** Scheduled fetches of daily reports from vendors that cannot push (empty when none is configured). */
+  pulls: z.array(PullSourceStateSchema).default([]),
 });
 export type SourcePanel = z.infer<typeof SourcePanelSchema>;
 

@@ -1,9 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ApiKeyFileSchema, ApiKeyRecordSchema, generateToken, type ApiKeyRecord } from '@kh02/ingest';
+import {
+  ApiKeyFileSchema,
+  ApiKeyRecordSchema,
+  generateToken,
+  SeriesMapRuleSchema,
+  type ApiKeyRecord,
+} from '@kh02/ingest';
 
 /**
- * Manage ingest API keys: `npm run keys -- <create|rotate|revoke|list> [options]`.
+ * Manage ingest API keys: `npm run keys -- <create|rotate|revoke|list|map|unmap> [options]`.
+ * `map` adds a series-map rule (Prometheus / OTLP series whose labels match → a system) to a vendor key.
  * The file holds only SHA-256 hashes; a new token is printed once and never stored.
  */
 const { positionals, values } = parseArgs({
@@ -18,6 +25,8 @@ const { positionals, values } = parseArgs({
     rate: { type: 'string' },
     burst: { type: 'string' },
     'require-signature': { type: 'boolean', default: false },
+    match: { type: 'string' },
+    system: { type: 'string' },
   },
 });
 
@@ -85,6 +94,34 @@ switch (command) {
     console.log(`Đã thu hồi / Revoked: ${id}`);
     break;
   }
+  case 'map': {
+    const id = need('id', values.id);
+    const key = keys.find((k) => k.id === id);
+    if (!key) throw new Error(`no key ${id} / không có khóa`);
+    const match = Object.fromEntries(
+      need('match', values.match)
+        .split(',')
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+    );
+    const rule = SeriesMapRuleSchema.parse({ match, system_id: need('system', values.system) });
+    key.series_map = [...(key.series_map ?? []), rule];
+    await save(file, keys);
+    console.log(`Đã thêm ánh xạ / Mapped: ${JSON.stringify(rule.match)} → ${rule.system_id} (${id})`);
+    break;
+  }
+  case 'unmap': {
+    const id = need('id', values.id);
+    const key = keys.find((k) => k.id === id);
+    if (!key) throw new Error(`no key ${id} / không có khóa`);
+    const system = need('system', values.system);
+    key.series_map = (key.series_map ?? []).filter((r) => r.system_id !== system);
+    await save(file, keys);
+    console.log(`Đã bỏ ánh xạ tới / Unmapped: ${system} (${id})`);
+    break;
+  }
   case 'list':
     for (const k of keys) {
       console.log(
@@ -94,7 +131,7 @@ switch (command) {
     break;
   default:
     console.log(
-      'Usage: npm run keys -- <create|rotate|revoke|list> [--file data/api-keys.json] [--id ID] [--vendor VNPT | --units 01,79001] [--expires 2027-01-01] [--rate 50] [--burst 200]',
+      'Usage: npm run keys -- <create|rotate|revoke|list|map|unmap> [--file data/api-keys.json] [--id ID] [--vendor VNPT | --units 01,79001] [--expires 2027-01-01] [--rate 50] [--burst 200] [--match job=node,instance=10.0.0.5:9100 --system p01.tthc]',
     );
     process.exitCode = command ? 1 : 0;
 }

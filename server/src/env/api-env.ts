@@ -51,9 +51,16 @@ export const ApiEnvSchema = z
     SIMULATOR: booleanFlag.default(true),
     SIMULATOR_SAMPLE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
     SIMULATOR_COUNTER_EVERY_MS: z.coerce.number().int().min(5_000).default(300_000),
+    /** Vendor endpoints the daily System Health Report is fetched from (optional; docs/conformance.md). */
+    PULL_SOURCES_FILE: z.string().optional(),
+    /** 32 bytes (hex or base64url) sealing the pull credentials; default: DATA_DIR/pull-credentials.key. */
+    PULL_CREDENTIALS_KEY: z.string().optional(),
     ...HttpTimeoutsEnvShape,
   })
-  .transform(withInfraDefaults);
+  .transform((e) => {
+    const withDefaults = withInfraDefaults(e);
+    return { ...withDefaults, PULL_SOURCES_FILE: e.PULL_SOURCES_FILE ?? `${withDefaults.DATA_DIR}/pull-sources.json` };
+  });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
 
 export function loadApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {

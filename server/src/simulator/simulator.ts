@@ -11,6 +11,8 @@ import {
 import type { Registry } from '@kh02/schemas/registry';
 import type { Logger } from '@kh02/platform';
 import { countsAt } from './curves.js';
+import { dailyReportOf } from './demo-reports.js';
+import { pushAsPrometheus } from './demo-remote-write.js';
 import { communeProfiles, mulberry32, systemProfiles, type CommuneProfile, type SystemProfile } from './profiles.js';
 
 export interface SimulatorOptions {
@@ -21,7 +23,12 @@ export interface SimulatorOptions {
   counterEveryMs: number;
   logger: Logger;
   now?: () => number;
+  /** A system whose daily report the api pulls from the demo vendor endpoint (not pushed here). */
+  pulledSystemId?: string;
 }
+
+/** The vendor whose systems the demo pushes as Prometheus remote-write series (the others post JSON). */
+export const REMOTE_WRITE_DEMO_VENDOR = 'FPT';
 
 const BURST_MINUTE = 17 * 60;
 
@@ -144,10 +151,32 @@ export class DemoSimulator {
       byVendor.set(s.vendor, list);
     }
     await Promise.all(
-      [...byVendor].map(([vendor, events]) =>
-        this.post('/v1/health-samples', this.opts.tokens[`vendor-${vendor.toLowerCase()}`], events),
-      ),
+      [...byVendor].map(([vendor, events]) => {
+        const token = this.opts.tokens[`vendor-${vendor.toLowerCase()}`];
+        if (vendor !== REMOTE_WRITE_DEMO_VENDOR) return this.post('/v1/health-samples', token, events);
+        // Series cannot carry alerts: a sample with alerts still goes as JSON.
+        const plain = events.filter((e) => !e.alerts);
+        return Promise.all([
+          this.pushSeries(token, plain),
+          this.post(
+            '/v1/health-samples',
+            token,
+            events.filter((e) => e.alerts),
+          ),
+        ]);
+      }),
     );
+  }
+
+  private async pushSeries(token: string | undefined, samples: HealthSample[]): Promise<void> {
+    if (!token || samples.length === 0 || this.stopped) return;
+    this.stats.requests++;
+    const outcome = await pushAsPrometheus(this.opts.ingestUrl, token, samples);
+    if (outcome.ok) this.stats.events += samples.length;
+    else {
+      this.stats.failures++;
+      this.opts.logger.warn({ status: outcome.status, body: outcome.body }, 'simulator remote-write rejected');
+    }
   }
 
   /** Yesterday's System Health Report for every system, once a day (not for the ones that "forget"). */
@@ -159,23 +188,9 @@ export class DemoSimulator {
     const byVendor = new Map<string, HealthReport[]>();
     for (const s of this.systems) {
       if (s.trouble === 'no_report' || s.trouble === 'down') continue;
-      const peakAt = (h: number) => new Date(vnMidnight(yesterday) + h * 3_600_000).toISOString();
+      if (s.id === this.opts.pulledSystemId) continue;
       const list = byVendor.get(s.vendor) ?? [];
-      list.push({
-        event_id: randomUUID(),
-        vendor: s.vendor,
-        system_id: s.id,
-        unit_code: s.unitCode,
-        report_date: yesterday,
-        uptime_pct: s.trouble === 'overloaded' ? 98.7 : 99.95,
-        peaks: [10, 16].map((h) => ({
-          at: peakAt(h),
-          cpu_pct: Math.min(100, s.cpuBase + 25),
-          ram_pct: Math.min(100, s.ramBase + 15),
-          net_in_bps: 9e7,
-          net_out_bps: 6e7,
-        })),
-      });
+      list.push(dailyReportOf(s, yesterday));
       byVendor.set(s.vendor, list);
     }
     await Promise.all(

@@ -122,6 +122,18 @@ const vi = {
     silentTitle: (p: string) => `Đơn vị mất tín hiệu — ${p}`,
     showAll: (n: string) => `Hiện tất cả ${n} hệ thống`,
     showFewer: 'Thu gọn',
+    pulls: {
+      title: 'Lấy báo cáo ngày từ nhà cung cấp',
+      col: {
+        endpoint: 'Máy chủ',
+        forDate: 'Báo cáo ngày',
+        attempts: 'Số lần thử',
+        lastAttempt: 'Lần thử cuối',
+        next: 'Lần thử tới',
+        error: 'Lỗi gần nhất',
+      },
+      status: { pending: 'Chờ đến giờ lấy', ok: 'Đã lấy', retrying: 'Đang thử lại', failed: 'Không lấy được' },
+    },
   },
 };
 
@@ -246,6 +258,18 @@ const en: ReportMessages = {
     silentTitle: (p) => `Silent units — ${p}`,
     showAll: (n) => `Show all ${n} systems`,
     showFewer: 'Show fewer',
+    pulls: {
+      title: 'Daily reports fetched from vendors',
+      col: {
+        endpoint: 'Endpoint',
+        forDate: 'Report day',
+        attempts: 'Attempts',
+        lastAttempt: 'Last attempt',
+        next: 'Next attempt',
+        error: 'Last error',
+      },
+      status: { pending: 'Waiting for its time', ok: 'Fetched', retrying: 'Retrying', failed: 'Not fetched' },
+    },
   },
 };
 

@@ -20,6 +20,8 @@ import type { ExportAudit } from './audit/export-audit.js';
 import type { AccountService } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerIncidentRoutes } from './incidents/routes.js';
+import { registerMaintenanceRoutes } from './maintenance/routes.js';
+import type { MaintenanceService } from './maintenance/maintenance-service.js';
 import { registerReportRoutes, type ReportRouteDeps } from './reports/index.js';
 import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
@@ -30,7 +32,11 @@ export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
-  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & { accounts: AccountService; exportAudit: ExportAudit };
+  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & {
+    accounts: AccountService;
+    exportAudit: ExportAudit;
+    maintenance: MaintenanceService;
+  };
   /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
   redEpisodes: TicketRouteDeps['redEpisodes'];
   security: { corsOrigins: string[]; authReads: boolean };
@@ -64,6 +70,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
+  registerMaintenanceRoutes(app, { accounts: deps.records.accounts, maintenance: deps.records.maintenance });
   if (deps.reports)
     registerReportRoutes(app, {
       ...deps.reports,

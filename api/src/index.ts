@@ -1,7 +1,7 @@
 // The api library: status engine, live feed, read API, tickets, accounts, audit and reports.
 // The composition root (@kh02/server) wires these into a process.
 export { buildApiApp, type ApiAppDeps } from './app.js';
-export { StatusEngine, type StatusEngineDeps, type TicketStatusPort } from './status/engine.js';
+export { StatusEngine, type MaintenancePort, type StatusEngineDeps, type TicketStatusPort } from './status/engine.js';
 export { StatusService, type StatusServiceDeps } from './status/status-service.js';
 export { StatusHistoryStore, type RedSpell } from './status/history-store.js';
 export {
@@ -38,3 +38,5 @@ export {
   PullSourcesFileSchema,
   type PullSource,
 } from './pull/index.js';
+export { MaintenanceService } from './maintenance/maintenance-service.js';
+export { MaintenanceBook } from './maintenance/maintenance-book.js';

@@ -109,7 +109,11 @@ export async function startApiService(deps: {
       reasonsFor: (code) => records.tickets.reasonsFor(code),
       summaryFor: (code, at) => records.tickets.summaryFor(code, at),
     },
+    maintenance: records.maintenance.book,
   });
+  // An approved, rejected or cancelled window changes its system's colour at once (opening and closing
+  // in time are picked up by the engine's periodic full pass).
+  records.maintenance.onChange((w) => status.engine.touchSystem(w.system_id));
   // A ticket holds its unit's colour: each change re-evaluates that unit's tile.
   records.tickets.onChange((t) => status.engine.touchUnit(wallUnitOf(t, registry)));
   const io = liveServer(env, records);
@@ -157,6 +161,7 @@ export async function startApiService(deps: {
         tickets: records.tickets,
         accounts: records.accounts,
         exportAudit: records.exportAudit,
+        maintenance: records.maintenance,
         attachmentsDir: records.attachmentsDir,
         unitStatus: (code) => {
           const tile = status.engine.tile(code) ?? status.engine.child(code);

@@ -10,6 +10,7 @@ import {
   defaultSlaPolicy,
   EventLog,
   ExportAudit,
+  MaintenanceService,
   SessionTokens,
   SYSTEM_PRINCIPAL,
   TicketService,
@@ -24,6 +25,7 @@ export interface Records {
   exportAudit: ExportAudit;
   accounts: AccountService;
   tickets: TicketService;
+  maintenance: MaintenanceService;
   attachmentsDir: string;
 }
 
@@ -69,6 +71,7 @@ export async function createRecords(deps: {
     policy: defaultSlaPolicy,
     now,
   });
+  const maintenance = new MaintenanceService({ log, registry: deps.registry, now });
   const start = async () => {
     await log.start();
     if (accounts.count() > 0) return;
@@ -93,6 +96,7 @@ export async function createRecords(deps: {
     exportAudit: new ExportAudit(log, now),
     accounts,
     tickets,
+    maintenance,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),
     start,
   };

@@ -35,7 +35,7 @@ function windowEvent(w: Partial<MaintenanceWindow> & { id: string }): WorkflowEv
     issue_type: 0,
     priority: '',
     before: null,
-    after: after as unknown as Record<string, unknown>,
+    after: after,
     data: {},
   };
 }
@@ -76,7 +76,10 @@ describe('status engine during an approved maintenance window', () => {
     engine.evaluateAll();
     expect(engine.child(system.id)?.status).toBe('green');
     expect(fromSystem()).toEqual([]);
-    expect(engine.tile(agency)?.maintenance).toEqual({ until: new Date(MONDAY_15H + 50 * MIN).toISOString(), systems: 1 });
+    expect(engine.tile(agency)?.maintenance).toEqual({
+      until: new Date(MONDAY_15H + 50 * MIN).toISOString(),
+      systems: 1,
+    });
     expect(engine.child(system.id)?.maintenance_until).toBe(new Date(MONDAY_15H + 50 * MIN).toISOString());
 
     engine.apply(

@@ -107,6 +107,16 @@ describe('StatusTile', () => {
     expect(screen.getByTestId('tile-handling').textContent).toContain('Chưa giao');
   });
 
+  it('shows an approved maintenance window with its end time in Vietnam time', () => {
+    render(StatusTile, {
+      ...base,
+      tile: tile('BCA', { maintenance: { until: '2026-11-23T15:30:00Z', systems: 1 } }),
+      lang: 'vi',
+      linkLost: false,
+    });
+    expect(screen.getByTestId('tile-maintenance').textContent).toBe('Bảo trì đến 22:30');
+  });
+
   it('marks a tile whose colour just changed so it pulses', () => {
     render(StatusTile, { ...base, tile: tile('BCA', { status: 'red' }), lang: 'vi', linkLost: false, pulse: true });
     expect(screen.getByRole('link').classList.contains('pulse')).toBe(true);

@@ -9,6 +9,7 @@ import { loadApiEnv } from './env/api-env.js';
 import { loadIngestEnv } from './env/ingest-env.js';
 import { createIngestApp, createWriters } from './ingest-service.js';
 import { startDemoPullSource } from './simulator/demo-pull-source.js';
+import { seedDemoMaintenance } from './simulator/demo-maintenance.js';
 import { DemoSimulator } from './simulator/simulator.js';
 
 export interface EmbeddedOptions {
@@ -114,6 +115,9 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
       ...(demoPull ? { pulledSystemId: demoPull.systemId } : {}),
     });
     void simulator.start().catch((err: unknown) => logger.error({ err }, 'simulator failed to start'));
+    await seedDemoMaintenance(api.records.maintenance, registry, Date.now()).catch((err: unknown) =>
+      logger.error({ err }, 'demo maintenance window not seeded'),
+    );
   }
 
   shutdown

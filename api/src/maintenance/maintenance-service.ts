@@ -2,6 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   bilingual,
   MAINTENANCE_STATE_LABELS,
+  mayCancelMaintenance,
+  mayDecideMaintenance,
+  mayPlanMaintenance,
   SUBJECTS,
   type BilingualText,
   type MaintenanceState,
@@ -14,11 +17,6 @@ import { DomainError } from '@kh02/platform';
 import type { Principal } from '../auth/principal.js';
 import { VersionConflictError, type EventLog } from '../event-log/event-log.js';
 import { MaintenanceBook } from './maintenance-book.js';
-
-/** Who decides on a window: the Command Center's lead and its vendor-coordination team. */
-const DECIDERS = new Set(['cc_lead', 'cc_vendor_coordination']);
-/** Who may plan for any vendor (on a vendor's behalf, e.g. after a phone call). */
-const CC_PLANNERS = new Set(['cc_lead', 'cc_vendor_coordination', 'cc_monitoring']);
 
 const forbidden = (message: BilingualText) => new DomainError('FORBIDDEN', 403, message);
 
@@ -63,8 +61,7 @@ export class MaintenanceService {
         bilingual(`Không có hệ thống ${input.system_id}.`, `No system ${input.system_id}.`),
       );
     }
-    const ownVendor = p.role === 'vendor_focal' && p.vendorCode === system.vendorCode;
-    if (!ownVendor && !CC_PLANNERS.has(p.role)) {
+    if (!mayPlanMaintenance(p, system.vendorCode)) {
       throw forbidden(
         bilingual(
           'Chỉ doanh nghiệp vận hành hệ thống hoặc Trung tâm chỉ huy được lập kế hoạch bảo trì.',
@@ -112,8 +109,7 @@ export class MaintenanceService {
 
   async cancel(p: Principal, id: string, note: string): Promise<MaintenanceWindow> {
     const w = this.require(id);
-    const planner = p.role === 'vendor_focal' && p.vendorCode === w.vendor_code;
-    if (!planner && !DECIDERS.has(p.role)) {
+    if (!mayCancelMaintenance(p, w.vendor_code)) {
       throw forbidden(
         bilingual(
           'Chỉ doanh nghiệp đã lập hoặc Trung tâm chỉ huy được hủy đợt bảo trì.',
@@ -131,7 +127,7 @@ export class MaintenanceService {
     note: string | null,
   ): Promise<MaintenanceWindow> {
     const w = this.require(id);
-    if (!DECIDERS.has(p.role)) {
+    if (!mayDecideMaintenance(p)) {
       throw forbidden(
         bilingual(
           'Chỉ Tổ trưởng hoặc Tổ điều phối doanh nghiệp được duyệt kế hoạch bảo trì.',

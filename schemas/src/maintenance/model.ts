@@ -94,3 +94,23 @@ export const MaintenanceMarkerSchema = z.object({
   systems: z.number().int().min(1),
 });
 export type MaintenanceMarker = z.infer<typeof MaintenanceMarkerSchema>;
+
+/** Roles that may plan a window for any vendor's system (on the vendor's behalf). */
+const CC_PLANNERS: readonly string[] = ['cc_lead', 'cc_vendor_coordination', 'cc_monitoring'];
+/** Roles that approve or reject: the Command Center lead and its vendor-coordination team. */
+const DECIDERS: readonly string[] = ['cc_lead', 'cc_vendor_coordination'];
+
+interface Actor {
+  role: string;
+  vendorCode?: string | undefined;
+}
+
+/** A vendor plans for its own systems; the Command Center for anyone's. */
+export const mayPlanMaintenance = (p: Actor, systemVendor: string): boolean =>
+  (p.role === 'vendor_focal' && p.vendorCode === systemVendor) || CC_PLANNERS.includes(p.role);
+
+export const mayDecideMaintenance = (p: Actor): boolean => DECIDERS.includes(p.role);
+
+/** The vendor that planned it, or a decider. */
+export const mayCancelMaintenance = (p: Actor, windowVendor: string): boolean =>
+  (p.role === 'vendor_focal' && p.vendorCode === windowVendor) || DECIDERS.includes(p.role);

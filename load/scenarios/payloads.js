@@ -7,7 +7,7 @@ import { interleave, pickStream } from './interleave.js';
 
 /**
  * @typedef {object} IngestRequest
- * @property {'counter_report' | 'health_sample'} kind
+ * @property {'counter_report' | 'health_sample' | 'health_report'} kind
  * @property {string} path            ingest route
  * @property {string} keyId           demo/load key id whose token signs the request
  * @property {string} idempotencyKey
@@ -17,7 +17,11 @@ import { interleave, pickStream } from './interleave.js';
  * @typedef {{ runId: string, excludeUnits?: readonly string[] }} FactoryOptions
  */
 
-export const ROUTES = { counter_report: '/v1/counter-reports', health_sample: '/v1/health-samples' };
+export const ROUTES = {
+  counter_report: '/v1/counter-reports',
+  health_sample: '/v1/health-samples',
+  health_report: '/v1/health-reports',
+};
 
 /** @param {string} province */
 export const counterKeyId = (province) => `counter-p${province}`;
@@ -176,21 +180,34 @@ export function probeUnitOf(province) {
 }
 
 /**
- * A report from a province's service centre big enough to decide the province's
- * on-time rate on its own: red (0 % on time) or green (100 %). The latest report
- * per unit wins, so alternating these flips the province tile on every post.
+ * The province's TTHC system (critical, so its red makes the province red) and its vendor.
+ * @param {string} province
+ */
+export function probeSystemOf(province) {
+  const id = `p${province}.tthc`;
+  for (const [vendor, list] of SYSTEM_SOURCES) if (list.some(([s]) => s === id)) return { id, vendor };
+  throw new Error(`no TTHC system for province ${province}`);
+}
+
+/**
+ * Yesterday's daily health report for the province's TTHC system, with an
+ * uptime that makes it red (50 %) or clears it (100 %). Systems are watched
+ * 24/7 and the latest report for a day wins, so alternating these flips the
+ * province tile on every post at any hour (a counter probe could not: outside
+ * working hours counters describe the last working day).
  * @param {{ province: string, red: boolean, seq: number, nowMs: number, runId: string }} p
  * @returns {IngestRequest}
  */
 export function tileProbeRequest(p) {
   const id = `${p.runId}.t${p.province}-${p.seq}`;
-  const n = 1_000_000;
-  const onTime = p.red ? 0 : n;
-  const body = `{"event_id":"${id}","unit_code":"${probeUnitOf(p.province)}","interval_end":"${new Date(p.nowMs).toISOString()}","received":${n},"received_online":${n},"processed":${n},"on_time":${onTime},"late":${n - onTime}}`;
+  const { id: system, vendor } = probeSystemOf(p.province);
+  const day = new Date(p.nowMs + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const peak = `{"at":"${day}T05:00:00.000Z","cpu_pct":40,"ram_pct":40,"net_in_bps":1000000,"net_out_bps":1000000}`;
+  const body = `{"event_id":"${id}","vendor":"${vendor}","system_id":"${system}","unit_code":"${p.province}","report_date":"${day}","uptime_pct":${p.red ? 50 : 100},"peaks":[${peak}]}`;
   return {
-    kind: 'counter_report',
-    path: ROUTES.counter_report,
-    keyId: counterKeyId(p.province),
+    kind: 'health_report',
+    path: ROUTES.health_report,
+    keyId: vendorKeyId(vendor),
     idempotencyKey: id,
     body,
     events: 1,

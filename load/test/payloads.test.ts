@@ -77,15 +77,18 @@ describe('payload generators', () => {
     for (let i = 0; i < 10_000; i++) for (const u of excluded) expect(next(i, Date.now()).body).not.toContain(`"${u}"`);
   });
 
-  it('tile probes flip a province between red and green on-time rates', () => {
+  it('tile probes flip a province between a red and a clear daily report of its TTHC system', () => {
     const now = Date.now();
     for (const red of [true, false]) {
       const req = tileProbeRequest({ province: '79', red, seq: 1, nowMs: now, runId: 'test5' });
-      const v = validateBatch('counter_report', JSON.parse(req.body) as unknown, now);
+      const v = validateBatch('health_report', JSON.parse(req.body) as unknown, now);
       expect(v.accepted).toHaveLength(1);
       const e = v.accepted[0]?.event;
-      expect(e?.unit_code).toBe('79000');
-      expect((e?.on_time ?? 0) / (e?.processed ?? 1)).toBe(red ? 0 : 1);
+      const system = registry.system(String(e?.system_id));
+      expect(system?.unitCode).toBe('79');
+      expect(system?.critical).toBe(true);
+      expect(req.keyId).toBe(`vendor-${system?.vendorCode.toLowerCase()}`);
+      expect(e?.uptime_pct).toBe(red ? 50 : 100);
     }
   });
 });

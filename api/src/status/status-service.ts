@@ -59,7 +59,7 @@ export class StatusService {
       ...(deps.tickets ? { tickets: deps.tickets } : {}),
     });
     this.history = new StatusHistoryStore(deps.clickhouse, deps.database, deps.logger);
-    this.engine.onChanges((c) => this.history.record(c.statusChanges));
+    this.engine.onChanges((c) => this.history.record(c.statusChanges, c.baselines));
     this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now, deps.onTelemetry);
     // Watched through the bus, so the wall sees a stalled writer in either topology.
     this.writers = [

@@ -38,6 +38,7 @@ function auditedUrls(ticketId: string): Record<string, string[]> {
     '/reports': ['/reports'],
     '/sources': ['/sources'],
     '/login': ['/login'],
+    '/replay': ['/replay', '/replay?lang=en'],
   };
 }
 

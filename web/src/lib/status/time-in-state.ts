@@ -1,10 +1,13 @@
 /* How long a tile has had its colour, in a few words for the wall ("đỏ 12 phút"). */
 import type { Lang, UnitStatus } from '@kh02/schemas';
 
-/** The colour as one short word: the tile's icon and text already name the state in full. */
+/**
+ * The colour as one short word. A no-report tile already says "Chưa báo cáo" on its state line, so it
+ * gets "đã" ("for") instead of repeating it.
+ */
 const COLOUR_WORD: Record<Lang, Record<UnitStatus, string>> = {
-  vi: { green: 'xanh', yellow: 'vàng', red: 'đỏ', noreport: 'chưa báo cáo', stale: 'dữ liệu cũ' },
-  en: { green: 'green', yellow: 'yellow', red: 'red', noreport: 'no report', stale: 'stale' },
+  vi: { green: 'xanh', yellow: 'vàng', red: 'đỏ', noreport: 'đã', stale: 'dữ liệu cũ' },
+  en: { green: 'green', yellow: 'yellow', red: 'red', noreport: 'for', stale: 'stale' },
 };
 
 const MIN = 60_000;

@@ -10,7 +10,9 @@ describe('time in state', () => {
     expect(timeInState('red', ago(12 * MIN), NOW, 'vi')).toBe('đỏ 12 phút');
     expect(timeInState('red', ago(12 * MIN), NOW, 'en')).toBe('red 12 min');
     expect(timeInState('yellow', ago(30_000), NOW, 'vi')).toBe('vàng < 1 phút');
-    expect(timeInState('noreport', ago(5 * MIN), NOW, 'vi')).toBe('chưa báo cáo 5 phút');
+    // The tile already says "Chưa báo cáo": only how long.
+    expect(timeInState('noreport', ago(5 * MIN), NOW, 'vi')).toBe('đã 5 phút');
+    expect(timeInState('noreport', ago(5 * MIN), NOW, 'en')).toBe('for 5 min');
   });
 
   it('gets coarser as it grows: hours and minutes, then hours, then days', () => {

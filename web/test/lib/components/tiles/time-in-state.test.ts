@@ -23,8 +23,22 @@ describe('time in state on a tile', () => {
   });
 
   it('speaks English with lang=en', () => {
-    render(StatusTile, { ...base, tile: tile('BCA', { status: 'green', status_since: since }), lang: 'en' });
-    expect(screen.getByTestId('time-in-state').textContent).toContain('green 12 min');
+    render(StatusTile, { ...base, tile: tile('BCA', { status: 'yellow', status_since: since }), lang: 'en' });
+    expect(screen.getByTestId('time-in-state').textContent).toContain('yellow 12 min');
+  });
+
+  it('sits on the state line, so the tile gets no extra line', () => {
+    render(StatusTile, { ...base, tile: tile('BCA', { status: 'red', status_since: since }), lang: 'vi' });
+    expect(screen.getByTestId('time-in-state').closest('[data-testid="tile-state"]')).not.toBeNull();
+  });
+
+  it("shows a green tile's time only on the large tiles of the agencies view", () => {
+    const green = tile('BCA', { status: 'green', status_since: since });
+    const { unmount } = render(StatusTile, { ...base, tile: green, lang: 'vi' });
+    expect(screen.queryByTestId('time-in-state')).toBeNull();
+    unmount();
+    render(StatusTile, { ...base, tile: green, lang: 'vi', size: 'large' });
+    expect(screen.getByTestId('time-in-state').textContent).toContain('xanh 12 phút');
   });
 
   it('is absent while the link is lost (the colour shown is not live)', () => {

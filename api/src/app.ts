@@ -25,6 +25,7 @@ import type { MaintenanceService } from './maintenance/maintenance-service.js';
 import { registerReportRoutes, type ReportRouteDeps } from './reports/index.js';
 import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
+import { registerReplayRoutes } from './routes/replay-routes.js';
 import { installSecurity } from './security.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 
@@ -66,6 +67,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   recordRoutes(app);
   await installSecurity(app, { accounts: deps.records.accounts, ...deps.security });
   registerReadRoutes(app, deps);
+  registerReplayRoutes(app, { ...deps, flushHistory: () => deps.history.flush() });
   registerAuthRoutes(app, { accounts: deps.records.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });

@@ -11,7 +11,6 @@ beforeAll(async () => {
   compose = parseCompose(await readRepoFile('docker-compose.yml'));
 });
 
-
 /** nats-server before 2.10 (Debian 12 ships 2.9) does not know `sync_interval`; the image runs 2.12. */
 function natsCheckableConfig(confPath: string): string {
   const version = /v(\d+)\.(\d+)/.exec(spawnSync('nats-server', ['--version'], { encoding: 'utf8' }).stdout);

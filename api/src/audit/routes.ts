@@ -49,7 +49,7 @@ export function registerAuditRoutes(
           UNION ALL
           SELECT at, 'status' AS entity, code AS entity_id, 'status_changed' AS event_type, 'system' AS actor_id, 'Hệ thống' AS actor_name,
                  concat('{"status":"', from_status, '"}') AS before, concat('{"status":"', to_status, '"}') AS after, reasons AS data
-          FROM ${db}.status_changes FINAL)
+          FROM ${db}.status_changes FINAL WHERE from_status != to_status)
         WHERE ({entity:String} = '' OR entity = {entity:String})
           AND ({entity_id:String} = '' OR entity_id = {entity_id:String})
           AND ({actor:String} = '' OR actor_id = {actor:String})

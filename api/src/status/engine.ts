@@ -38,6 +38,11 @@ export interface EngineChanges {
   /** True when a colour or an explaining indicator changed (emit now, not with the routine batch). */
   urgent: boolean;
   statusChanges: StatusChange[];
+  /**
+   * Units seen for the first time ever (no stored history): their first colour, `from` equal to `to`.
+   * Stored so a replay knows every unit's state and "since when", never shown as a change.
+   */
+  baselines?: StatusChange[];
 }
 
 export interface StatusEngineDeps {
@@ -67,6 +72,8 @@ export class StatusEngine {
   private readonly listeners: ((c: EngineChanges) => void)[] = [];
   /** Last known status per unit code (seeded from persisted history so a restart logs no false changes). */
   private readonly lastStatus = new Map<string, Tile['status']>();
+  /** When each unit took its current colour (the stored change, or its first evaluation). */
+  private readonly statusSince = new Map<string, string>();
 
   constructor(private readonly deps: StatusEngineDeps) {}
 
@@ -74,8 +81,12 @@ export class StatusEngine {
     this.listeners.push(listener);
   }
 
-  seedLastStatuses(entries: Iterable<[string, Tile['status']]>): void {
-    for (const [code, status] of entries) this.lastStatus.set(code, status);
+  /** Seeds each unit's colour and since when it has it (from stored history), before the first evaluation. */
+  seedLastStatuses(entries: Iterable<[string, { status: Tile['status']; since: string }]>): void {
+    for (const [code, { status, since }] of entries) {
+      this.lastStatus.set(code, status);
+      this.statusSince.set(code, since);
+    }
   }
 
   apply(message: TelemetryBatchMessage): void {
@@ -170,7 +181,7 @@ export class StatusEngine {
     ctx: EvalContext,
     dirty: 'all' | { communes: Set<string>; systems: Set<string> },
   ): EngineChanges {
-    const changes: EngineChanges = { tiles: [], children: new Map(), urgent: false, statusChanges: [] };
+    const changes: EngineChanges = { tiles: [], children: new Map(), urgent: false, statusChanges: [], baselines: [] };
     for (const code of units) {
       const kind = this.deps.registry.kindOf(code);
       if (kind === 'province') this.evaluateProvince(code, ctx, dirty, changes);
@@ -249,18 +260,29 @@ export class StatusEngine {
 
   private noteStatus(code: string, t: Tile | ChildTile, ctx: EvalContext, changes: EngineChanges): void {
     const before = this.lastStatus.get(code);
-    if (before !== t.status) {
-      if (before !== undefined) {
-        changes.statusChanges.push({
-          at: new Date(ctx.now).toISOString(),
-          code,
-          from: before,
-          to: t.status,
-          reasons: t.reasons,
-        });
-      }
-      this.lastStatus.set(code, t.status);
-    }
+    if (before === t.status) return;
+    const change: StatusChange = {
+      at: new Date(ctx.now).toISOString(),
+      code,
+      from: before ?? t.status,
+      to: t.status,
+      reasons: t.reasons,
+    };
+    // A unit never seen before has no previous colour: a baseline, not a change from nothing.
+    if (before === undefined) changes.baselines?.push(change);
+    else changes.statusChanges.push(change);
+    this.lastStatus.set(code, t.status);
+    this.statusSince.set(code, change.at);
+  }
+
+  /**
+   * The tile with "since when" from the colour's recorded start, which survives restarts and data
+   * pruning; the reasons' own onset wins when it is earlier (data older than the unit's first sighting).
+   */
+  private withSince(tile: Tile): Tile {
+    const recorded = this.statusSince.get(tile.code);
+    const since = recorded && tile.status_since && tile.status_since < recorded ? tile.status_since : recorded;
+    return since && since !== tile.status_since ? { ...tile, status_since: since } : tile;
   }
 
   private changed(code: string, t: Tile | ChildTile): { any: boolean; urgent: boolean } {
@@ -270,8 +292,9 @@ export class StatusEngine {
     return { any: !prev || prev.full !== sig.full, urgent: !prev || prev.urgent !== sig.urgent };
   }
 
-  private recordTile(tile: Tile, ctx: EvalContext, changes: EngineChanges): void {
-    this.noteStatus(tile.code, tile, ctx, changes);
+  private recordTile(built: Tile, ctx: EvalContext, changes: EngineChanges): void {
+    this.noteStatus(built.code, built, ctx, changes);
+    const tile = this.withSince(built);
     const c = this.changed(tile.code, tile);
     this.tiles.set(tile.code, tile);
     if (!c.any) return;

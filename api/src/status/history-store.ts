@@ -2,6 +2,12 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Reason, StatusChange, UnitStatus } from '@kh02/schemas';
 import type { Logger } from 'pino';
 
+/** ClickHouse DateTime64 text ('2026-12-04 10:00:00.000', UTC) as ISO. */
+export function isoOf(chTime: string): string {
+  const t = chTime.includes('T') ? chTime : chTime.replace(' ', 'T');
+  return new Date(Date.parse(t.endsWith('Z') ? t : `${t}Z`)).toISOString();
+}
+
 export interface RedSpell {
   code: string;
   fromMs: number;
@@ -21,11 +27,14 @@ export class StatusHistoryStore {
     private readonly keepPerUnit = 50,
   ) {}
 
-  /** Loads the latest status per unit and recent changes (last 24 h). */
-  async load(now: number): Promise<Map<string, UnitStatus>> {
+  /**
+   * Loads each unit's latest colour and when it took it, and the recent changes (last 24 h; baselines,
+   * a unit's first sighting with from = to, are not changes).
+   */
+  async load(now: number): Promise<Map<string, { status: UnitStatus; since: string }>> {
     const rs = await this.client.query({
       query: `SELECT at, code, from_status, to_status, reasons FROM ${this.db}.status_changes FINAL
-              WHERE at >= {from:DateTime64(3, 'UTC')} ORDER BY at`,
+              WHERE at >= {from:DateTime64(3, 'UTC')} AND from_status != to_status ORDER BY at`,
       query_params: { from: new Date(now - 86_400_000).toISOString().replace('Z', '') },
       format: 'JSONEachRow',
     });
@@ -38,7 +47,7 @@ export class StatusHistoryStore {
     }>();
     for (const r of rows) {
       this.remember({
-        at: new Date(Date.parse(r.at.endsWith('Z') ? r.at : `${r.at}Z`)).toISOString(),
+        at: isoOf(r.at),
         code: r.code,
         from: r.from_status,
         to: r.to_status,
@@ -46,10 +55,15 @@ export class StatusHistoryStore {
       });
     }
     const last = await this.client.query({
-      query: `SELECT code, argMax(to_status, at) AS status FROM ${this.db}.status_changes GROUP BY code`,
+      query: `SELECT code, argMax(to_status, at) AS status, max(at) AS since FROM ${this.db}.status_changes GROUP BY code`,
       format: 'JSONEachRow',
     });
-    return new Map((await last.json<{ code: string; status: UnitStatus }>()).map((r) => [r.code, r.status]));
+    return new Map(
+      (await last.json<{ code: string; status: UnitStatus; since: string }>()).map((r) => [
+        r.code,
+        { status: r.status, since: isoOf(r.since) },
+      ]),
+    );
   }
 
   /**
@@ -91,11 +105,13 @@ export class StatusHistoryStore {
     this.timer.unref();
   }
 
-  record(changes: StatusChange[]): void {
+  /** Stores changes (remembered for the drill-down) and baselines (stored only, for replay and "since"). */
+  record(changes: StatusChange[], baselines: StatusChange[] = []): void {
     for (const c of changes) {
       this.remember(c);
       this.pending.push(c);
     }
+    this.pending.push(...baselines);
   }
 
   /** The newest `n` changes of the units `include` accepts, from memory (the last 24 h and everything since start). */
@@ -123,7 +139,8 @@ export class StatusHistoryStore {
     this.byUnit.set(c.code, list);
   }
 
-  private async flush(): Promise<void> {
+  /** Writes what is pending now (readers of the table call it first, so they see the latest changes). */
+  async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];

@@ -61,7 +61,7 @@ export class StatusService {
       ...(deps.maintenance ? { maintenance: deps.maintenance } : {}),
     });
     this.history = new StatusHistoryStore(deps.clickhouse, deps.database, deps.logger);
-    this.engine.onChanges((c) => this.history.record(c.statusChanges));
+    this.engine.onChanges((c) => this.history.record(c.statusChanges, c.baselines));
     this.feed = new TelemetryFeed(deps.bus, this.engine, deps.logger, deps.now, deps.onTelemetry);
     // Watched through the bus, so the wall sees a stalled writer in either topology.
     this.writers = [

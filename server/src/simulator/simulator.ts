@@ -10,6 +10,7 @@ import {
 } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import type { Logger } from '@kh02/platform';
+import { backfillSamples } from './backfill.js';
 import { countsAt } from './curves.js';
 import { dailyReportOf } from './demo-reports.js';
 import { pushAsPrometheus } from './demo-remote-write.js';
@@ -65,6 +66,7 @@ export class DemoSimulator {
       if (vnMidnight(day) + (17 * 60 + 30) * 60_000 > this.now() - 71 * 3_600_000)
         await this.sendCounters(day, 17 * 60 + 30);
     }
+    await this.backfill(today);
     await this.sendDailyReports();
     await this.tickSamples();
     await this.tickCounters();
@@ -77,6 +79,29 @@ export class DemoSimulator {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+  }
+
+  /**
+   * A day of history for the drill-down's charts, so a fresh demo does not show one dot: samples every
+   * 5 min for 24 h, and counters at the end of each past working hour today and yesterday. Stable event
+   * ids: a restart re-sends the same events and the writer keeps each once.
+   */
+  private async backfill(today: string): Promise<void> {
+    const started = Date.now();
+    let samples = 0;
+    for (const batch of backfillSamples(this.systems, this.now())) {
+      samples += batch.length;
+      await this.post(
+        '/v1/health-samples',
+        this.opts.tokens[`vendor-${(batch[0]?.vendor ?? '').toLowerCase()}`],
+        batch,
+      );
+    }
+    const yesterday = addDays(today, -1);
+    const currentHour = Math.floor(vnMinuteOfDay(this.now()) / 60);
+    for (let h = 7; h <= 17; h++) await this.sendCounters(yesterday, h * 60 + 59, 0, true);
+    for (let h = 7; h < currentHour; h++) await this.sendCounters(today, h * 60 + 59, 0, true);
+    this.opts.logger.info({ samples, ms: Date.now() - started }, 'simulator: sent a day of history for the charts');
   }
 
   private async post(path: string, token: string | undefined, events: unknown[]): Promise<void> {
@@ -200,7 +225,7 @@ export class DemoSimulator {
     );
   }
 
-  private async sendCounters(localDate: string, minuteOfDay: number, jitterMs = 0): Promise<void> {
+  private async sendCounters(localDate: string, minuteOfDay: number, jitterMs = 0, stableIds = false): Promise<void> {
     const intervalEnd = Math.min(this.now(), vnMidnight(localDate) + minuteOfDay * 60_000);
     const byProvince = new Map<string, CounterReport[]>();
     for (const c of this.communes) {
@@ -209,7 +234,7 @@ export class DemoSimulator {
       if (counts.received === 0) continue;
       const list = byProvince.get(c.provinceCode) ?? [];
       list.push({
-        event_id: randomUUID(),
+        event_id: stableIds ? `sim-${c.code}-${localDate}-${minuteOfDay}` : randomUUID(),
         unit_code: c.code,
         interval_end: new Date(intervalEnd).toISOString(),
         ...counts,

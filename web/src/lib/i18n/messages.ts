@@ -113,6 +113,8 @@ const vi = {
     received_today: 'Hồ sơ tiếp nhận hôm nay',
     volume_change_pct: 'Thay đổi so với hôm qua',
     generatedAt: (t: string) => `Cập nhật lúc ${t}`,
+    target: (v: string) => `Mục tiêu ${v}`,
+    colouredBy: 'Màu cột: chỉ tiêu này so với mục tiêu.',
   },
   briefing: {
     title: 'Giao ban 17h00 — các điểm nóng',
@@ -232,6 +234,8 @@ const en: Messages = {
     received_today: 'Dossiers received today',
     volume_change_pct: 'Change vs yesterday',
     generatedAt: (t) => `Updated ${t}`,
+    target: (v) => `Target ${v}`,
+    colouredBy: 'Bar colour: this indicator against its target.',
   },
   briefing: {
     title: '17:00 briefing — hotspots',

@@ -2,3 +2,4 @@ export * from './status.js';
 export * from './tiles.js';
 export * from './live.js';
 export * from './api.js';
+export * from './coverage.js';

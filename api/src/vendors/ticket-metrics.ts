@@ -39,7 +39,10 @@ function breached(t: Pick<Ticket, 'clocks' | 'escalated'>): boolean {
   return t.escalated || t.clocks.some((c) => c.state === 'breached' || c.state === 'missed');
 }
 
-const isActive = (t: Pick<Ticket, 'status'>) => t.status !== 'closed' && t.status !== 'cancelled';
+/** On the vendor's plate: routed to it and not yet reported done (a done ticket waits on the Center's check). */
+const ON_VENDOR: ReadonlySet<Ticket['status']> = new Set(['assigned', 'acknowledged', 'in_progress']);
+const holds = (t: Pick<Ticket, 'status' | 'assignee'>, vendor: string) =>
+  ON_VENDOR.has(t.status) && t.assignee?.kind === 'vendor' && t.assignee.code === vendor;
 
 const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -55,9 +58,8 @@ export function vendorTicketStats(tickets: readonly Ticket[], vendor: string, fr
   const spells: VendorSpell[] = [];
   for (const t of tickets) {
     const own = vendorSpells(t, vendor);
-    const holds = isActive(t) && t.assignee?.kind === 'vendor' && t.assignee.code === vendor;
     const inWindow = own.filter((s) => s.assignedMs >= fromMs);
-    if (inWindow.length === 0 && !holds) continue;
+    if (inWindow.length === 0 && !holds(t, vendor)) continue;
     mine.push(t);
     if (t.status !== 'cancelled') spells.push(...(inWindow.length > 0 ? inWindow : own.slice(-1)));
   }
@@ -65,7 +67,7 @@ export function vendorTicketStats(tickets: readonly Ticket[], vendor: string, fr
   const done = spells.filter((s) => s.doneMs !== null);
   return {
     total: mine.length,
-    open: mine.filter((t) => isActive(t) && t.assignee?.kind === 'vendor' && t.assignee.code === vendor).length,
+    open: mine.filter((t) => holds(t, vendor)).length,
     breached: mine.filter(breached).length,
     acknowledged: new Set(acked.map((s) => s.ticketId)).size,
     resolved: new Set(done.map((s) => s.ticketId)).size,

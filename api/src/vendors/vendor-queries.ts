@@ -18,15 +18,20 @@ export async function reportArrivals(
   toDate: string,
   nowMs: number,
 ): Promise<(ReportArrival & { vendor: string })[]> {
-  const found = await rows<{ vendor: string; system_id: string; report_date: string; first_received_at: string }>(
+  const found = await rows<{ vendor: string; system_id: string; day: string; first_received_at: string }>(
     client,
-    `SELECT vendor, system_id, toString(report_date) AS report_date, min(received_at) AS first_received_at
+    `SELECT vendor, system_id, toString(report_date) AS day, min(received_at) AS first_received_at
      FROM ${db}.health_reports
      WHERE report_date >= {from:Date} AND report_date <= {to:Date} AND received_at <= {now:DateTime64(3, 'UTC')}
      GROUP BY vendor, system_id, report_date`,
     { from: fromDate, to: toDate, now: chInstant(nowMs) },
   );
-  return found.map((r) => ({ ...r, first_received_ms: toMs(r.first_received_at) }));
+  return found.map((r) => ({
+    vendor: r.vendor,
+    system_id: r.system_id,
+    report_date: r.day,
+    first_received_ms: toMs(r.first_received_at),
+  }));
 }
 
 /**

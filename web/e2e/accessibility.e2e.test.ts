@@ -37,6 +37,7 @@ function auditedUrls(ticketId: string): Record<string, string[]> {
     '/tickets/[id]': [`/tickets/${ticketId}`],
     '/reports': ['/reports'],
     '/sources': ['/sources'],
+    '/vendors': ['/vendors', '/vendors?lang=en'],
     '/login': ['/login'],
   };
 }

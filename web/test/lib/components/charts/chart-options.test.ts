@@ -79,7 +79,7 @@ describe('chart options', () => {
     expect(opt.series[0]!.markLine.data).toEqual([{ xAxis: 0.8 }]);
     expect(opt.series[0]!.markLine.label.formatter()).toBe(`Mục tiêu > 80${NBSP}%`);
     // The band is in the label too, so it does not rest on colour alone.
-    expect(opt.series[0]!.label.formatter({ dataIndex: 2 })).toBe(`✕ 59,0${NBSP}%`);
+    expect(opt.series[0]!.label.formatter({ dataIndex: 2 })).toBe(`✕ 59${NBSP}%`);
   });
 
   it('formats values by kind', () => {

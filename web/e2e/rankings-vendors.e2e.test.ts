@@ -110,15 +110,15 @@ describe('rankings and vendor accountability in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await openRankings(page);
     const bands = await page.$$eval('[data-testid="ranking-rows-online_rate"] li', (lis) =>
-      Object.fromEntries(lis.map((li) => [li.getAttribute('data-code'), li.getAttribute('data-band')])),
+      lis.map((li): [string, string] => [li.getAttribute('data-code') ?? '', li.getAttribute('data-band') ?? '']),
     );
-    expect(bands).toMatchObject({ '01': 'green', '79': 'green', '31': 'yellow', '48': 'red' });
+    expect(Object.fromEntries(bands)).toMatchObject({ '01': 'green', '79': 'green', '31': 'yellow', '48': 'red' });
     // Hà Nội is red on the wall itself (its system), which the old bars would have copied.
-    const tile = (
-      (await await fetch(`${sut.system.apiUrl}/api/v1/wall`, {
-        headers: { authorization: `Bearer ${sut.system.displayToken ?? ''}` },
-      }).then((r) => r.json())) as { tiles: { code: string; status: string }[] }
-    ).tiles.find((t) => t.code === '01');
+    const wall = await fetch(`${sut.system.apiUrl}/api/v1/wall`, {
+      headers: { authorization: `Bearer ${sut.system.displayToken ?? ''}` },
+    });
+    const { tiles } = (await wall.json()) as { tiles: { code: string; status: string }[] };
+    const tile = tiles.find((t) => t.code === '01');
     expect(tile?.status).toBe('red');
     // Two long green bars (86 %, 84 %) outweigh the one short red bar (50 %) on the canvas.
     const green = await pixelsOf(page, '#007A5A');

@@ -3,7 +3,11 @@ import { VN_TIME_ZONE } from '@kh02/schemas';
 import type { ReportArrival } from './report-timeliness.js';
 
 const chInstant = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-const toMs = (chTime: string) => Date.parse(`${chTime.replace(' ', 'T')}Z`);
+/** A DateTime64 as the engine prints it ("2026-12-04 20:18:34.239", or ISO with or without "Z") → ms. */
+const toMs = (chTime: string) => {
+  const s = chTime.includes('T') ? chTime : chTime.replace(' ', 'T');
+  return Date.parse(s.endsWith('Z') ? s : `${s}Z`);
+};
 
 async function rows<T>(client: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<T[]> {
   const rs = await client.query({ query, query_params: params, format: 'JSONEachRow' });
@@ -26,12 +30,14 @@ export async function reportArrivals(
      GROUP BY vendor, system_id, report_date`,
     { from: fromDate, to: toDate, now: chInstant(nowMs) },
   );
-  return found.map((r) => ({
-    vendor: r.vendor,
-    system_id: r.system_id,
-    report_date: r.day,
-    first_received_ms: toMs(r.first_received_at),
-  }));
+  return found
+    .map((r) => ({
+      vendor: r.vendor,
+      system_id: r.system_id,
+      report_date: r.day,
+      first_received_ms: toMs(r.first_received_at),
+    }))
+    .filter((r) => Number.isFinite(r.first_received_ms));
 }
 
 /**

@@ -28,6 +28,7 @@ import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
 import { registerReplayRoutes } from './routes/replay-routes.js';
 import { installSecurity } from './security.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
+import { registerVendorRoutes } from './vendors/index.js';
 
 export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
@@ -86,6 +87,17 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
     now: deps.now,
     isWorkingDay: deps.isWorkingDay,
     ...(deps.pullStates ? { pullStates: deps.pullStates } : {}),
+  });
+
+  registerVendorRoutes(app, {
+    clickhouse: deps.clickhouse,
+    database: deps.database,
+    registry: deps.registry,
+    accounts: deps.records.accounts,
+    system: (id) => deps.engine.child(id),
+    tickets: () => deps.records.tickets.allViews(deps.now()),
+    reportDueLocal: deps.engine.thresholds().dailyReport.dueLocal,
+    now: deps.now,
   });
 
   app.addHook('onResponse', async (request, reply) => {

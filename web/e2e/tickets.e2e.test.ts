@@ -222,7 +222,7 @@ describe('work tickets, reports and data sources in Chromium', () => {
     expect((await error.textContent())?.trim()).toBe('Phiếu này không thuộc phạm vi của tài khoản.');
   });
 
-  it('(e) monitoring verifies and closes it', async () => {
+  it('(e) monitoring verifies and closes it, confirming past the still-red warning', async () => {
     await monitoring.goto(url(`/tickets/${ticketId}`));
     await monitoring.waitForSelector('button[data-action="close"]');
     await monitoring.click('button[data-action="close"]');
@@ -230,6 +230,11 @@ describe('work tickets, reports and data sources in Chromium', () => {
       '[data-testid="action-form"] textarea',
       'Đã xác minh với Văn phòng Thành ủy Hà Nội: hệ thống ổn định.',
     );
+    // Hà Nội is still red by its figures (the red sample above): the closer is told why and must confirm.
+    const warning = await monitoring.waitForSelector('[data-testid="close-warning"]');
+    expect(await warning.textContent()).toContain('Hà Nội');
+    expect(await monitoring.isDisabled('[data-testid="action-form"] button[type="submit"]')).toBe(true);
+    await monitoring.check('[data-testid="close-confirm"]');
     await monitoring.click('[data-testid="action-form"] button[type="submit"]');
     await waitUntil(async () => (await statusOf(monitoring)) === 'closed', 10_000);
     expect(await monitoring.$$('[data-testid="ticket-actions"] button[data-action]')).toHaveLength(0);

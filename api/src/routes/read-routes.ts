@@ -101,6 +101,8 @@ export function registerReadRoutes(app: FastifyInstance, deps: ReadDeps): void {
         engine.allTiles().map((t) => presentTile(t, hub.pipelineHealth())),
         parsed.data,
         deps.now(),
+        (code) => engine.thresholds(code),
+        engine.thresholds(),
       ),
     );
   });

@@ -31,6 +31,17 @@ export const ThresholdsSchema = z.strictObject({
     minYesterdaySameTime: z.number().int().min(0).default(200),
     notBeforeLocal: HHMM.default('09:00'),
   }),
+  /**
+   * Abnormal trends of the two rates: a fall, in percentage points, of today's rate against
+   * yesterday's at the same hour (min volumes: onlineRate.minReceivedProvince and
+   * onTimeRate.minProcessedProvince on both days; not before volumeDrop.notBeforeLocal).
+   */
+  rateTrend: z.strictObject({
+    onlineYellowDropPts: pct.default(10),
+    onlineRedDropPts: pct.default(20),
+    onTimeYellowDropPts: pct.default(3),
+    onTimeRedDropPts: pct.default(6),
+  }),
   uptime: z.strictObject({ yellowBelowPct: pct.default(99.5), redBelowPct: pct.default(98) }),
   cpu: z.strictObject({ yellowAtPct: pct.default(85), redAtPct: pct.default(95) }),
   ram: z.strictObject({ yellowAtPct: pct.default(90), redAtPct: pct.default(97) }),

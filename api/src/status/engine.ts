@@ -10,7 +10,7 @@ import {
 } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import { applyMessage, emptyState, type TelemetryState } from './apply.js';
-import { thresholdsFor, type StatusConfig } from './config.js';
+import { thresholdsFor, type StatusConfig, type Thresholds } from './config.js';
 import { evaluateCommune, type CommuneResult } from './evaluate/commune.js';
 import { makeContext, type EvalContext, type WorkingCalendarPort } from './evaluate/context.js';
 import { evaluateAgency, evaluateProvince, type SystemInput } from './evaluate/rollup.js';
@@ -76,6 +76,11 @@ export class StatusEngine {
   private readonly statusSince = new Map<string, string>();
 
   constructor(private readonly deps: StatusEngineDeps) {}
+
+  /** The thresholds a unit is judged by (its own override first); the defaults without a code. */
+  thresholds(code?: string): Thresholds {
+    return code === undefined ? this.deps.config.defaults : thresholdsFor(this.deps.config, code);
+  }
 
   onChanges(listener: (c: EngineChanges) => void): void {
     this.listeners.push(listener);

@@ -62,10 +62,20 @@ export const RANKING_INDICATORS = [
 export const RankingIndicatorSchema = z.enum(RANKING_INDICATORS);
 export type RankingIndicator = z.infer<typeof RankingIndicatorSchema>;
 
+/** How a ranked value stands against the indicator's own target (`none`: no target, or no value). */
+export const RankingBandSchema = z.enum(['green', 'yellow', 'red', 'none']);
+export type RankingBand = z.infer<typeof RankingBandSchema>;
+
 /** GET /api/v1/rankings?indicator=online_rate — provinces compared (best first). */
 export const RankingSchema = z.object({
   indicator: RankingIndicatorSchema,
   generated_at: z.string(),
+  /**
+   * The national target of the ranked indicator (default thresholds), drawn as the target line:
+   * a value meets it when `value comparator target`, and is red below `red_below`. Null for
+   * indicators without one (dossiers received, red communes).
+   */
+  target: z.object({ value: z.number(), comparator: z.enum(['>', '>=']), red_below: z.number().nullable() }).nullable(),
   rows: z.array(
     z.object({
       rank: z.number().int(),
@@ -73,7 +83,10 @@ export const RankingSchema = z.object({
       name: z.string(),
       name_en: z.string(),
       value: z.number().nullable(),
+      /** The province's overall colour (every indicator); the bar is coloured by `band` instead. */
       status: UnitStatusSchema,
+      /** The ranked value against its target, with the province's own threshold overrides. */
+      band: RankingBandSchema,
     }),
   ),
 });

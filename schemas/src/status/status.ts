@@ -32,6 +32,8 @@ export const INDICATORS = [
   'online_rate',
   'on_time_rate',
   'volume_vs_yesterday',
+  'online_rate_trend',
+  'on_time_rate_trend',
   'uptime',
   'cpu',
   'ram',
@@ -55,6 +57,14 @@ export const INDICATOR_LABELS: Record<Indicator, { vi: string; en: string }> = {
   online_rate: { vi: 'Tỷ lệ hồ sơ trực tuyến', en: 'Online dossier rate' },
   on_time_rate: { vi: 'Tỷ lệ hồ sơ đúng hạn', en: 'On-time rate' },
   volume_vs_yesterday: { vi: 'Số hồ sơ so với hôm qua', en: 'Dossiers vs yesterday' },
+  online_rate_trend: {
+    vi: 'Tỷ lệ trực tuyến giảm bất thường (so với cùng giờ hôm qua)',
+    en: 'Online rate falling abnormally (vs same time yesterday)',
+  },
+  on_time_rate_trend: {
+    vi: 'Tỷ lệ đúng hạn giảm bất thường (so với cùng giờ hôm qua)',
+    en: 'On-time rate falling abnormally (vs same time yesterday)',
+  },
   uptime: { vi: 'Thời gian hoạt động (uptime)', en: 'Uptime' },
   cpu: { vi: 'Tải CPU', en: 'CPU load' },
   ram: { vi: 'Sử dụng RAM', en: 'RAM use' },

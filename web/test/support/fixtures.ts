@@ -103,10 +103,19 @@ export function rankingFixture(): Ranking {
   return {
     indicator: 'online_rate',
     generated_at: '2026-11-23T09:58:03Z',
+    target: { value: 0.8, comparator: '>', red_below: 0.6 },
     rows: [
-      { rank: 1, code: '01', name: 'Hà Nội', name_en: 'Hanoi', value: 0.93, status: 'green' },
-      { rank: 2, code: '79', name: 'TP. Hồ Chí Minh', name_en: 'Ho Chi Minh City', value: 0.88, status: 'green' },
-      { rank: 3, code: '14', name: 'Sơn La', name_en: 'Son La', value: 0.61, status: 'red' },
+      { rank: 1, code: '01', name: 'Hà Nội', name_en: 'Hanoi', value: 0.93, status: 'red', band: 'green' },
+      {
+        rank: 2,
+        code: '79',
+        name: 'TP. Hồ Chí Minh',
+        name_en: 'Ho Chi Minh City',
+        value: 0.78,
+        status: 'green',
+        band: 'yellow',
+      },
+      { rank: 3, code: '14', name: 'Sơn La', name_en: 'Son La', value: 0.59, status: 'yellow', band: 'red' },
     ],
   };
 }

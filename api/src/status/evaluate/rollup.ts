@@ -7,6 +7,7 @@ import { finish, type Evaluation } from './evaluation.js';
 import { formatAgainst, formatNumber, formatPct } from '@kh02/schemas';
 import { rateReason, rateStatus } from './rates.js';
 import type { SystemResult } from './system.js';
+import { rateTrendReasons } from './trends.js';
 
 export interface CommuneInput {
   code: string;
@@ -224,10 +225,11 @@ export function evaluateProvince(
       hourStart,
     ),
   );
-  let yesterdaySame = 0;
-  for (const c of communes) yesterdaySame += c.counters?.day(ctx.yesterday)?.asOfHour(ctx.localHour)?.received ?? 0;
-  const volume = volumeReason(total.received, yesterdaySame, t, ctx);
+  const yesterdaySame = zero();
+  for (const c of communes) addInto(yesterdaySame, c.counters?.day(ctx.yesterday)?.asOfHour(ctx.localHour));
+  const volume = volumeReason(total.received, yesterdaySame.received, t, ctx);
   for (const r of [online, onTime, volume.reason]) if (r) reasons.push(r);
+  reasons.push(...rateTrendReasons(total, yesterdaySame, t, ctx));
   const dataTimes = [...communes.map((c) => c.result.dataAsOfMs), ...systems.map((s) => s.result.dataAsOfMs)].filter(
     (x): x is number => x !== null,
   );

@@ -7,6 +7,7 @@
 import { AUTH_MESSAGES } from './messages-auth';
 import { REPORT_MESSAGES } from './messages-reports';
 import { TICKET_MESSAGES } from './messages-tickets';
+import { VENDOR_MESSAGES } from './messages-vendors';
 
 const vi = {
   appTitle: 'Trung tâm chỉ huy — Kế hoạch 02-KH/BCĐTW',
@@ -44,6 +45,7 @@ const vi = {
     tickets: 'Phiếu giao việc',
     reports: 'Báo cáo',
     sources: 'Nguồn dữ liệu',
+    vendors: 'Doanh nghiệp CNTT',
   },
   map: {
     aria: 'Bản đồ trạng thái 34 tỉnh, thành phố',
@@ -113,6 +115,8 @@ const vi = {
     received_today: 'Hồ sơ tiếp nhận hôm nay',
     volume_change_pct: 'Thay đổi so với hôm qua',
     generatedAt: (t: string) => `Cập nhật lúc ${t}`,
+    target: (v: string) => `Mục tiêu ${v}`,
+    colouredBy: 'Màu cột: chỉ tiêu này so với mục tiêu.',
   },
   briefing: {
     title: 'Giao ban 17h00 — các điểm nóng',
@@ -129,6 +133,7 @@ const vi = {
   ...AUTH_MESSAGES.vi,
   ...TICKET_MESSAGES.vi,
   ...REPORT_MESSAGES.vi,
+  ...VENDOR_MESSAGES.vi,
 };
 
 export type Messages = typeof vi;
@@ -169,6 +174,7 @@ const en: Messages = {
     tickets: 'Work tickets',
     reports: 'Reports',
     sources: 'Data sources',
+    vendors: 'IT vendors',
   },
   map: {
     aria: 'Status map of the 34 provinces',
@@ -232,6 +238,8 @@ const en: Messages = {
     received_today: 'Dossiers received today',
     volume_change_pct: 'Change vs yesterday',
     generatedAt: (t) => `Updated ${t}`,
+    target: (v) => `Target ${v}`,
+    colouredBy: 'Bar colour: this indicator against its target.',
   },
   briefing: {
     title: '17:00 briefing — hotspots',
@@ -248,6 +256,7 @@ const en: Messages = {
   ...AUTH_MESSAGES.en,
   ...TICKET_MESSAGES.en,
   ...REPORT_MESSAGES.en,
+  ...VENDOR_MESSAGES.en,
 };
 
 export const MESSAGES: Record<'vi' | 'en', Messages> = { vi, en };

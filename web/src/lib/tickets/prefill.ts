@@ -52,6 +52,8 @@ const SERVICE_INDICATORS: ReadonlySet<Indicator> = new Set<Indicator>([
   'online_rate',
   'on_time_rate',
   'volume_vs_yesterday',
+  'online_rate_trend',
+  'on_time_rate_trend',
   'communes_red',
   'communes_noreport',
 ]);

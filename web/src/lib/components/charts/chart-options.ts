@@ -5,8 +5,8 @@
 import type { Ranking, Timeseries } from '@kh02/schemas';
 import { DAY_MS } from '@kh02/schemas';
 import { formatDate, formatHm, formatNumber, formatPct, formatRatio, formatSignedPct, type Lang } from '@kh02/schemas';
-import { STATUS_COLORS } from '$lib/status/palette';
 import type { ChartOption } from './echarts-setup';
+import { barLook, NEUTRAL_BAR, rankingDomain } from './ranking-scale';
 
 export type ValueKind = 'ratio' | 'pct' | 'signed-pct' | 'count';
 
@@ -142,12 +142,30 @@ export interface RankingChartOptions {
   /** Names by code in the current language (rankings carry only the Vietnamese name). */
   names: ReadonlyMap<string, string>;
   highlight?: string;
+  /** The target line's label, e.g. "Mục tiêu > 80,0 %". */
+  targetLabel?: (formatted: string) => string;
 }
 
+/**
+ * Provinces as horizontal bars, best first. Each bar is coloured by its own
+ * value against the indicator's target (with an icon in its label), the value
+ * axis is fitted around the data and the target so 84 % and 86 % differ, and
+ * the target is a dashed line across every bar.
+ */
 export function rankingOption(r: Ranking, o: RankingChartOptions, fontPx: number): ChartOption {
   const text = baseText(fontPx);
   const rows = r.rows;
   const small = Math.round(fontPx * (rows.length > 20 ? 0.68 : 0.8));
+  const target = r.target?.value ?? null;
+  const domain = rankingDomain(
+    rows.map((row) => row.value),
+    target,
+    o.kind,
+  );
+  // Enough decimals that neighbouring ticks read differently (0,5 % steps need one).
+  const tickDigits = domain && o.kind === 'ratio' && domain.interval < 0.01 ? 1 : 0;
+  const looks = rows.map((row) => barLook(row.band, r.target !== null, row.value));
+  const comparator = r.target?.comparator === '>=' ? '≥' : '>';
   return {
     animation: false,
     textStyle: text,
@@ -161,7 +179,20 @@ export function rankingOption(r: Ranking, o: RankingChartOptions, fontPx: number
         return row ? `${row.rank}. ${o.names.get(row.code) ?? row.name}: ${formatKind(row.value, o.kind, o.lang)}` : '';
       },
     },
-    xAxis: { type: 'value', show: false, min: o.kind === 'ratio' ? 0 : undefined },
+    xAxis: {
+      type: 'value',
+      ...(domain ? { min: domain.min, max: domain.max, interval: domain.interval } : { min: 0 }),
+      position: 'bottom',
+      axisLabel: {
+        ...text,
+        fontSize: small,
+        color: MUTED,
+        formatter: (v: number) => formatKind(v, o.kind, o.lang, tickDigits),
+        hideOverlap: true,
+      },
+      axisLine: { show: true, lineStyle: { color: GRID } },
+      splitLine: { show: true, lineStyle: { color: GRID } },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -182,10 +213,12 @@ export function rankingOption(r: Ranking, o: RankingChartOptions, fontPx: number
       {
         type: 'bar',
         barCategoryGap: '22%',
-        data: rows.map((row) => ({
-          value: row.value ?? 0,
+        // Bars start at the fitted axis minimum, not at zero off the left edge.
+        clip: true,
+        data: rows.map((row, i) => ({
+          value: row.value ?? domain?.min ?? 0,
           itemStyle: {
-            color: STATUS_COLORS[row.status],
+            color: looks[i]?.color ?? NEUTRAL_BAR,
             borderColor: row.code === o.highlight ? '#ffffff' : undefined,
             borderWidth: row.code === o.highlight ? 2 : 0,
           },
@@ -195,8 +228,31 @@ export function rankingOption(r: Ranking, o: RankingChartOptions, fontPx: number
           position: 'right',
           ...text,
           fontSize: small,
-          formatter: (p: { dataIndex: number }) => formatKind(rows[p.dataIndex]?.value ?? null, o.kind, o.lang),
+          formatter: (p: { dataIndex: number }) => {
+            const icon = looks[p.dataIndex]?.icon;
+            const value = formatKind(rows[p.dataIndex]?.value ?? null, o.kind, o.lang);
+            return icon ? `${icon} ${value}` : value;
+          },
         },
+        markLine:
+          target === null
+            ? undefined
+            : {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: '#F0E442', type: 'dashed', width: Math.max(1.5, fontPx * 0.12) },
+                label: {
+                  ...text,
+                  fontSize: small,
+                  color: '#F0E442',
+                  position: 'insideEndTop',
+                  formatter: () => {
+                    const v = `${comparator} ${formatKind(target, o.kind, o.lang)}`;
+                    return o.targetLabel ? o.targetLabel(v) : v;
+                  },
+                },
+                data: [{ xAxis: target }],
+              },
       },
     ],
   };

@@ -46,7 +46,7 @@ describe('chart options', () => {
     expect(mark?.label.formatter).toBe(`Mục tiêu 80${NBSP}%`);
   });
 
-  it('colours ranking bars by status and highlights the chosen province', () => {
+  it("colours ranking bars by the ranked value's band, not the province's overall status", () => {
     const names = new Map([['14', 'Sơn La']]);
     const opt = rankingOption(rankingFixture(), { lang: 'vi', kind: 'ratio', names, highlight: '14' }, 16) as {
       yAxis: { data: string[] };
@@ -54,8 +54,32 @@ describe('chart options', () => {
     };
     expect(opt.yAxis.data).toEqual(['1. Hà Nội', '2. TP. Hồ Chí Minh', '3. Sơn La']);
     const bars = opt.series[0]!.data;
-    expect(bars[2]).toMatchObject({ value: 0.61, itemStyle: { color: STATUS_COLORS.red, borderWidth: 2 } });
+    // Hà Nội is red overall but meets the online-rate target: its bar is green.
+    expect(bars.map((b) => b.itemStyle.color)).toEqual([STATUS_COLORS.green, STATUS_COLORS.yellow, STATUS_COLORS.red]);
+    expect(bars[2]).toMatchObject({ value: 0.59, itemStyle: { borderWidth: 2 } });
     expect(bars[0]?.itemStyle.borderWidth).toBe(0);
+  });
+
+  it('fits the value axis around the data and the target and draws the target line', () => {
+    const fixture = rankingFixture();
+    const opt = rankingOption(
+      fixture,
+      { lang: 'vi', kind: 'ratio', names: new Map(), targetLabel: (v) => `Mục tiêu ${v}` },
+      16,
+    ) as {
+      xAxis: { min: number; max: number; interval: number };
+      series: {
+        markLine: { data: { xAxis: number }[]; label: { formatter: () => string } };
+        label: { formatter: (p: { dataIndex: number }) => string };
+      }[];
+    };
+    expect(opt.xAxis.min).toBeGreaterThan(0);
+    expect(opt.xAxis.min).toBeLessThanOrEqual(0.59);
+    expect(opt.xAxis.max).toBeGreaterThanOrEqual(0.93);
+    expect(opt.series[0]!.markLine.data).toEqual([{ xAxis: 0.8 }]);
+    expect(opt.series[0]!.markLine.label.formatter()).toBe(`Mục tiêu > 80${NBSP}%`);
+    // The band is in the label too, so it does not rest on colour alone.
+    expect(opt.series[0]!.label.formatter({ dataIndex: 2 })).toBe(`✕ 59${NBSP}%`);
   });
 
   it('formats values by kind', () => {

@@ -25,12 +25,19 @@ import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
 import { installSecurity } from './security.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
+import { registerTaskRoutes } from './tasks/routes.js';
+import type { TaskService } from './tasks/task-service.js';
 
 export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
-  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & { accounts: AccountService; exportAudit: ExportAudit };
+  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & {
+    accounts: AccountService;
+    exportAudit: ExportAudit;
+    /** Plan 02 tasks; absent in tests that do not need them. */
+    tasks?: TaskService;
+  };
   /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
   redEpisodes: TicketRouteDeps['redEpisodes'];
   security: { corsOrigins: string[]; authReads: boolean };
@@ -62,6 +69,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerReadRoutes(app, deps);
   registerAuthRoutes(app, { accounts: deps.records.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
+  if (deps.records.tasks) registerTaskRoutes(app, { tasks: deps.records.tasks, accounts: deps.records.accounts });
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
   if (deps.reports)

@@ -20,6 +20,7 @@ export const SUBJECTS = {
   account: (userId: string) => `kh02.workflow.v1.account.${userId}`,
   config: (name: string) => `kh02.workflow.v1.config.${name}`,
   exportAudit: (id: string) => `kh02.workflow.v1.export.${id}`,
+  task: (id: string) => `kh02.workflow.v1.task.${id}`,
 } as const;
 
 export function kindFromSubject(subject: string): TelemetryKind | undefined {

@@ -92,7 +92,15 @@ export async function startApiService(deps: {
   const workingCalendar = await loadCalendarFile(env.WORKING_CALENDAR_FILE);
   const calendar = calendarPort(workingCalendar);
   const observe = apiObservers(deps.metrics);
-  const records = await createRecords({ env, bus: deps.bus, registry, calendar: workingCalendar, logger, now });
+  const records = await createRecords({
+    env,
+    bus: deps.bus,
+    registry,
+    calendar: workingCalendar,
+    logger,
+    now,
+    taskThresholds: (code) => ((code ? config.overrides[code] : undefined) ?? config.defaults).taskProgress,
+  });
   const status = new StatusService({
     bus: deps.bus,
     clickhouse: deps.clickhouse,
@@ -106,12 +114,16 @@ export async function startApiService(deps: {
     onPipeline: (health) => hub.setPipeline(health),
     onEvaluated: observe.onEvaluated,
     tickets: {
-      reasonsFor: (code) => records.tickets.reasonsFor(code),
+      // A unit's colour also answers for its Plan 02 tasks (overdue, report cadence).
+      reasonsFor: (code, at) => [...records.tickets.reasonsFor(code), ...records.tasks.reasonsFor(code, at)],
       summaryFor: (code, at) => records.tickets.summaryFor(code, at),
     },
   });
   // A ticket holds its unit's colour: each change re-evaluates that unit's tile.
   records.tickets.onChange((t) => status.engine.touchUnit(wallUnitOf(t, registry)));
+  records.tasks.onChange((units) => {
+    for (const u of units) if (registry.kindOf(u)) status.engine.touchUnit(u);
+  });
   const io = liveServer(env, records);
   const hub = new LiveHub(io, status.engine, registry, now, {
     ...DEFAULT_LIVE_OPTIONS,
@@ -155,6 +167,7 @@ export async function startApiService(deps: {
         }),
       records: {
         tickets: records.tickets,
+        tasks: records.tasks,
         accounts: records.accounts,
         exportAudit: records.exportAudit,
         attachmentsDir: records.attachmentsDir,

@@ -9,10 +9,13 @@ import {
   createDemoAccounts,
   defaultSlaPolicy,
   EventLog,
+  isWorkingDay,
   ExportAudit,
   SessionTokens,
   SYSTEM_PRINCIPAL,
+  TaskService,
   TicketService,
+  type Thresholds,
   type WorkingCalendar,
 } from '@kh02/api';
 import type { ApiEnv } from './env/api-env.js';
@@ -24,6 +27,7 @@ export interface Records {
   exportAudit: ExportAudit;
   accounts: AccountService;
   tickets: TicketService;
+  tasks: TaskService;
   attachmentsDir: string;
 }
 
@@ -50,6 +54,8 @@ export async function createRecords(deps: {
   calendar: WorkingCalendar;
   logger: Logger;
   now: () => number;
+  /** The task_progress colour rules, per unit (status thresholds). */
+  taskThresholds: (unitCode?: string) => Thresholds['taskProgress'];
 }): Promise<Records & { start: () => Promise<void> }> {
   const { env, logger, now } = deps;
   const log = new EventLog(deps.bus, logger.child({ component: 'event-log' }));
@@ -68,6 +74,13 @@ export async function createRecords(deps: {
     calendar: deps.calendar,
     policy: defaultSlaPolicy,
     now,
+  });
+  const tasks = new TaskService({
+    log,
+    registry: deps.registry,
+    now,
+    isWorkingDay: (d) => isWorkingDay(deps.calendar, d),
+    thresholds: deps.taskThresholds,
   });
   const start = async () => {
     await log.start();
@@ -93,6 +106,7 @@ export async function createRecords(deps: {
     exportAudit: new ExportAudit(log, now),
     accounts,
     tickets,
+    tasks,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),
     start,
   };

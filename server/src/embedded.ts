@@ -10,6 +10,7 @@ import { loadIngestEnv } from './env/ingest-env.js';
 import { createIngestApp, createWriters } from './ingest-service.js';
 import { startDemoPullSource } from './simulator/demo-pull-source.js';
 import { DemoSimulator } from './simulator/simulator.js';
+import { seedDemoTasks } from './simulator/demo-tasks.js';
 
 export interface EmbeddedOptions {
   dataDir?: string;
@@ -114,6 +115,9 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
       ...(demoPull ? { pulledSystemId: demoPull.systemId } : {}),
     });
     void simulator.start().catch((err: unknown) => logger.error({ err }, 'simulator failed to start'));
+    void seedDemoTasks({ tasks: api.records.tasks, registry, now: Date.now, logger }).catch((err: unknown) =>
+      logger.error({ err }, 'demo task progress failed'),
+    );
   }
 
   shutdown

@@ -112,7 +112,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: TaskRouteDeps): v
     }
   });
 
-  app.put<{ Params: { n: string } }>('/api/v1/tasks/:n/assignments', { preHandler: auth }, async (req, reply) => {
+  app.post<{ Params: { n: string } }>('/api/v1/tasks/:n/assignments', { preHandler: auth }, async (req, reply) => {
     const n = taskNo(req.params.n);
     if (n === undefined) return sendError(reply, 'NOT_FOUND');
     const input = parse(TaskAssignSchema, req.body, reply);
@@ -124,7 +124,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: TaskRouteDeps): v
     }
   });
 
-  app.put<{ Params: { n: string; unit: string } }>(
+  app.post<{ Params: { n: string; unit: string } }>(
     '/api/v1/tasks/:n/progress/:unit',
     { preHandler: auth },
     async (req, reply) => {

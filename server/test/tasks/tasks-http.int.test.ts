@@ -44,7 +44,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
   });
 
   it('an invalid update is refused with the field and a bilingual reason, and nothing is stored', async () => {
-    const bad = await call<ApiErrorBody>('hanoi.kythuat', 'PUT', '/api/v1/tasks/24/progress/01', {
+    const bad = await call<ApiErrorBody>('hanoi.kythuat', 'POST', '/api/v1/tasks/24/progress/01', {
       status: 'done',
       percent: 60,
     });
@@ -52,7 +52,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
     const detail = bad.body.error.details?.find((d) => d.path === 'percent');
     expect(detail?.message.vi).toContain('100 %');
     expect(detail?.message.en).toContain('100 %');
-    const wrongStatus = await call<ApiErrorBody>('hanoi.kythuat', 'PUT', '/api/v1/tasks/24/progress/01', {
+    const wrongStatus = await call<ApiErrorBody>('hanoi.kythuat', 'POST', '/api/v1/tasks/24/progress/01', {
       status: 'xong',
       percent: 10,
     });
@@ -61,7 +61,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
   });
 
   it('a focal point cannot update another unit’s task', async () => {
-    const res = await call<ApiErrorBody>('hanoi.kythuat', 'PUT', '/api/v1/tasks/24/progress/79', {
+    const res = await call<ApiErrorBody>('hanoi.kythuat', 'POST', '/api/v1/tasks/24/progress/79', {
       status: 'in_progress',
       percent: 10,
     });
@@ -76,7 +76,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
     const before = await eventually(reason);
     expect(before.message.vi).toMatch(/nhiệm vụ chậm tiến độ: .*NV 24\b/);
     expect(before.status).toBe('red');
-    const done = await call<AssignmentView>('hcm.kythuat', 'PUT', '/api/v1/tasks/24/progress/79', {
+    const done = await call<AssignmentView>('hcm.kythuat', 'POST', '/api/v1/tasks/24/progress/79', {
       status: 'done',
       percent: 100,
       description: 'Đã tích hợp 100 % DVCTT lên Cổng DVCQG.',
@@ -91,7 +91,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
   });
 
   it('an update is "chưa xác minh" until Monitoring decides; a rejection needs and keeps its reason', async () => {
-    const upd = await call<AssignmentView>('hanoi.kythuat', 'PUT', '/api/v1/tasks/24/progress/01', {
+    const upd = await call<AssignmentView>('hanoi.kythuat', 'POST', '/api/v1/tasks/24/progress/01', {
       status: 'in_progress',
       percent: 70,
       description: 'Đã tích hợp 700/1000 dịch vụ.',
@@ -119,7 +119,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
   });
 
   it('the Command Center reassigns with a new per-unit deadline, and the change is in the audit trail', async () => {
-    const res = await call<TaskView>('cc.dieuphoi', 'PUT', '/api/v1/tasks/24/assignments', {
+    const res = await call<TaskView>('cc.dieuphoi', 'POST', '/api/v1/tasks/24/assignments', {
       assignments: [
         { unit_code: '01', deadline: '2099-12-31' },
         { unit_code: '79', deadline: '2025-06-20' },
@@ -130,7 +130,7 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
     expect(res.body.assignments.map((a) => a.unit_code).sort()).toEqual(['01', '79']);
     const kept = await hanoi24();
     expect(kept).toMatchObject({ deadline: '2099-12-31', overdue: false, percent: 70 });
-    const byFocal = await call('hanoi.kythuat', 'PUT', '/api/v1/tasks/24/assignments', {
+    const byFocal = await call('hanoi.kythuat', 'POST', '/api/v1/tasks/24/assignments', {
       assignments: [{ unit_code: '01', deadline: null }],
       reason: 'tự gia hạn',
     });

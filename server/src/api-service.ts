@@ -138,7 +138,14 @@ export async function startApiService(deps: {
   });
   // Built once the event log is replayed (it records the configured sources); the panel reads it from then on.
   const pull: { scheduler?: PullScheduler } = {};
-  const reports = createReportModule({ clickhouse: deps.clickhouse, database: deps.database, registry, logger, now });
+  const reports = createReportModule({
+    clickhouse: deps.clickhouse,
+    database: deps.database,
+    registry,
+    logger,
+    now,
+    tasks: (period) => records.tasks.reportSection(period),
+  });
   const app = await buildApiApp(
     {
       engine: status.engine,

@@ -15,6 +15,7 @@ import {
   type TaskCreate,
   type TaskProgressThresholds,
   type TaskUpdate,
+  type TaskReportSection,
   type TaskVerify,
   type TaskView,
   type WorkflowEvent,
@@ -25,6 +26,10 @@ import { VersionConflictError, type EventLog } from '../event-log/event-log.js';
 import { AppliedCommandKeys, commandDigest, idempotencyConflict } from '../tickets/command-keys.js';
 import { assignmentEntityId, taskEntityId, TaskProjection, type StoredTask } from './projection.js';
 import { assignmentView, progressSummary, taskView, type ViewContext } from './task-views.js';
+import { reportSection } from './task-report.js';
+
+/** The reports see every unit, as the Command Center does. */
+const COMMAND_CENTER_VIEW: Principal = { id: 'reports', username: 'reports', name: 'Báo cáo', role: 'cc_analysis' };
 
 export interface TaskServiceDeps {
   log: EventLog;
@@ -260,6 +265,11 @@ export class TaskService {
     event.after = { task: number };
     await this.appendRaw(taskEntityId(number), event, opts.idempotencyKey, 0);
     return this.get(p, number);
+  }
+
+  /** Section 5 of the daily / weekly report: the state now, and what was completed in the period (local dates). */
+  reportSection(period: { from: string; to: string }): TaskReportSection {
+    return reportSection(this.list(COMMAND_CENTER_VIEW), period, this.deps.now());
   }
 
   /** The unit's task_progress reasons for the status engine. */

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody, AssignmentView, ProgressSummary, TaskView, UnitDetail } from '@kh02/schemas';
+import {
+  addDays,
+  vnLocalDate,
+  type ApiErrorBody,
+  type AssignmentView,
+  type ProgressSummary,
+  type ReportEnvelope,
+  type TaskView,
+  type UnitDetail,
+} from '@kh02/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPasswords, eventually, login, startTestSystem, type TestSystem } from '@kh02/testkit';
 
@@ -155,6 +164,25 @@ describe('Plan 02 tasks over HTTP on the real engine', () => {
     const rates = s.body.ranking.map((u) => u.completion ?? 0);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
     expect(s.body.difficulties.some((d) => d.task === 24 && d.unit_code === '01')).toBe(true);
+  });
+
+  it('the daily report gains the task section: completed today, overdue units, difficulties needing direction', async () => {
+    // The 08:30 daily report covers the previous day, so today's updates are in tomorrow's (provisional) report.
+    const today = addDays(vnLocalDate(Date.now()), 1);
+    const json = await call<ReportEnvelope>('cc.giamsat', 'GET', `/api/v1/reports/daily/${today}`);
+    expect(json.status).toBe(200);
+    const t = json.body.report.task_progress;
+    expect(t?.newly_completed).toContainEqual(expect.objectContaining({ task: 24, unit_code: '79' }));
+    expect(t?.needs_direction).toContainEqual(
+      expect.objectContaining({ task: 24, unit_code: '01', class: 'cross_sector' }),
+    );
+    expect(t?.overdue).toBeGreaterThan(0);
+    const csv = await fetch(`${sut.system.apiUrl}/api/v1/reports/daily/${today}?format=csv`, {
+      headers: { authorization: `Bearer ${tokens['cc.giamsat'] ?? ''}` },
+    });
+    const text = await csv.text();
+    expect(text).toContain('5. Tiến độ nhiệm vụ Kế hoạch 02');
+    expect(text).toContain('Chờ Bộ Công an mở kết nối CSDL dân cư.');
   });
 
   it('task progress survives a restart (replayed from the event log)', async () => {

@@ -89,6 +89,14 @@ const vi = {
     notComputable: 'Chưa có nguồn số liệu — cần nhập và xác minh',
     difficulties: 'Khó khăn, vướng mắc cần chỉ đạo',
   },
+  report: {
+    title: '5. Tiến độ nhiệm vụ Kế hoạch 02',
+    asOf: (at: string) => `Theo cập nhật của đầu mối đến ${at} (gồm cả cập nhật chưa xác minh).`,
+    done: (n: string, total: string, period: string) => `Đã hoàn thành ${n}/${total} lượt giao; trong kỳ: ${period}.`,
+    overdue: (n: string) => `Quá hạn: ${n} lượt giao`,
+    needsDirection: 'Khó khăn, vướng mắc cần xin ý kiến chỉ đạo',
+    none: 'Không có',
+  },
 };
 
 export type TaskMessages = typeof vi;
@@ -178,6 +186,14 @@ const en: TaskMessages = {
     unitsDone: (n, total, tasks) => `${n}/${total} units report ${tasks} completed`,
     notComputable: 'No data source yet — to be entered and verified',
     difficulties: 'Difficulties needing direction',
+  },
+  report: {
+    title: '5. Plan 02 task progress',
+    asOf: (at) => `From focal points’ updates up to ${at} (unverified ones included).`,
+    done: (n, total, period) => `Completed ${n}/${total} assignments; in the period: ${period}.`,
+    overdue: (n) => `Overdue: ${n} assignments`,
+    needsDirection: 'Difficulties needing direction',
+    none: 'None',
   },
 };
 

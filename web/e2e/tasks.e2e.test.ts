@@ -72,13 +72,14 @@ describe('Plan 02 task progress in Chromium', () => {
     await screenshot(page, 'tasks-focal-updated.png');
   });
 
-  it('the province drill-down names the overdue tasks, and task 24 is no longer among them', async () => {
+  it('the province drill-down names the overdue tasks without task 24, and links to the unit’s tasks', async () => {
     const page = await signIn('cc.giamsat', '/province/79');
     await page.waitForSelector('text=nhiệm vụ chậm tiến độ', { timeout: 20_000 });
     const text = await page.innerText('body');
     const line = text.split('\n').find((l) => l.includes('nhiệm vụ chậm tiến độ')) ?? '';
     expect(line).toMatch(/NV \d+/);
     expect(line).not.toMatch(/NV 24\b/);
+    expect(await page.getAttribute('[data-testid="unit-tasks-link"]', 'href')).toBe('/tasks?unit=79');
   });
 
   it('Monitoring verifies the update, and /progress ranks the city first by completion', async () => {

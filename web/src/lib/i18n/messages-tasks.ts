@@ -4,6 +4,7 @@
  */
 const vi = {
   title: 'Nhiệm vụ Kế hoạch 02',
+  viewUnitTasks: 'Xem nhiệm vụ Kế hoạch 02 của đơn vị',
   needed: 'Cần đăng nhập để xem nhiệm vụ Kế hoạch 02.',
   displayRole: 'Tài khoản màn hình tường chỉ xem tường, không xem danh sách nhiệm vụ.',
   intro: 'Danh mục 91 nhiệm vụ tại Phần V Sổ tay, giao theo cơ quan chủ trì.',
@@ -103,6 +104,7 @@ export type TaskMessages = typeof vi;
 
 const en: TaskMessages = {
   title: 'Plan 02 tasks',
+  viewUnitTasks: 'See the unit’s Plan 02 tasks',
   needed: 'Sign in to see the Plan 02 tasks.',
   displayRole: 'The wall display account sees the wall only, not the task list.',
   intro: 'The 91 tasks of handbook Part V, assigned by lead agency.',

@@ -82,6 +82,22 @@ describe('Plan 02 task progress in Chromium', () => {
     expect(await page.getAttribute('[data-testid="unit-tasks-link"]', 'href')).toBe('/tasks?unit=79');
   });
 
+  it('Coordination moves one unit’s deadline, and the task stops being overdue for that unit', async () => {
+    const page = await signIn('cc.dieuphoi', '/tasks?unit=79');
+    await page.waitForSelector(row(25, '79'), { timeout: 15_000 });
+    expect(await page.getAttribute(`${row(25, '79')} [data-testid="task-status"]`, 'data-status')).toBe('behind');
+    await page.click(`${row(25, '79')} button:has-text("Đổi thời hạn")`);
+    await page.fill(`${row(25, '79')} input[name="deadline"]`, '2099-12-31');
+    await page.fill(`${row(25, '79')} input[name="reason"]`, 'Gia hạn theo kết luận giao ban.');
+    await page.click(`${row(25, '79')} [data-testid="deadline-form"] button[type="submit"]`);
+    await waitUntil(
+      async () =>
+        (await page.getAttribute(`${row(25, '79')} [data-testid="task-status"]`, 'data-status')) === 'not_started',
+      10_000,
+    );
+    expect(await page.innerText(row(25, '79'))).toContain('31/12/2099');
+  });
+
   it('Monitoring verifies the update, and /progress ranks the city first by completion', async () => {
     const page = await signIn('cc.giamsat', '/tasks?unit=79');
     await page.waitForSelector(row(24, '79'), { timeout: 15_000 });

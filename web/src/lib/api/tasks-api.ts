@@ -56,6 +56,13 @@ export class TasksApi {
     });
   }
 
+  /** Replaces the task's assignments (Command Center), e.g. to move one unit's deadline. */
+  assign(n: number, assignments: { unit_code: string; deadline: string | null }[], reason: string, key: string) {
+    return this.rest.post(`/api/v1/tasks/${n}/assignments`, { assignments, reason }, TaskViewSchema, {
+      headers: { 'idempotency-key': key },
+    });
+  }
+
   verify(a: AssignmentView, decision: 'verified' | 'rejected', reason: string, key: string): Promise<AssignmentView> {
     return this.rest.post(
       `/api/v1/tasks/${a.task}/progress/${a.unit_code}/verify`,

@@ -115,7 +115,10 @@ export async function startApiService(deps: {
     onEvaluated: observe.onEvaluated,
     tickets: {
       // A unit's colour also answers for its Plan 02 tasks (overdue, report cadence).
-      reasonsFor: (code, at) => [...records.tickets.reasonsFor(code), ...records.tasks.reasonsFor(code, at)],
+      reasonsFor: (code, at) => [
+        ...records.tickets.reasonsFor(code),
+        ...(env.TASK_PROGRESS_COLOURS ? records.tasks.reasonsFor(code, at) : []),
+      ],
       summaryFor: (code, at) => records.tickets.summaryFor(code, at),
     },
   });

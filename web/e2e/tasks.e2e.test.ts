@@ -37,7 +37,7 @@ describe('Plan 02 task progress in Chromium', () => {
     `[data-testid="assignment-row"][data-task="${task}"][data-unit="${unit}"]`;
 
   beforeAll(async () => {
-    sut = await startSystem();
+    sut = await startSystem({ TASK_PROGRESS_COLOURS: 'true' });
     passwords = JSON.parse(readFileSync(join(sut.dataDir, 'demo-accounts.json'), 'utf8')) as Record<string, string>;
     browser = await launchChromium();
   });

@@ -16,7 +16,7 @@ let sut: TestSystem;
 const tokens: Record<string, string> = {};
 const USERS = ['cc.giamsat', 'cc.dieuphoi', 'hanoi.kythuat', 'hcm.kythuat'];
 beforeAll(async () => {
-  sut = await startTestSystem('tasks-http');
+  sut = await startTestSystem('tasks-http', { env: { TASK_PROGRESS_COLOURS: 'true' } });
   const passwords = await demoPasswords(sut.dataDir);
   for (const u of USERS) tokens[u] = await login(sut.system, u, passwords[u] ?? '');
 }, 60_000);

@@ -29,6 +29,8 @@ import { registerReplayRoutes } from './routes/replay-routes.js';
 import { installSecurity } from './security.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 import { registerVendorRoutes } from './vendors/index.js';
+import { registerTaskRoutes } from './tasks/routes.js';
+import type { TaskService } from './tasks/task-service.js';
 
 export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
@@ -38,6 +40,8 @@ export interface ApiAppDeps extends ReadDeps {
     accounts: AccountService;
     exportAudit: ExportAudit;
     maintenance: MaintenanceService;
+    /** Plan 02 tasks; absent in tests that do not need them. */
+    tasks?: TaskService;
   };
   /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
   redEpisodes: TicketRouteDeps['redEpisodes'];
@@ -71,6 +75,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerReplayRoutes(app, { ...deps, flushHistory: () => deps.history.flush() });
   registerAuthRoutes(app, { accounts: deps.records.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
+  if (deps.records.tasks) registerTaskRoutes(app, { tasks: deps.records.tasks, accounts: deps.records.accounts });
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
   registerMaintenanceRoutes(app, { accounts: deps.records.accounts, maintenance: deps.records.maintenance });

@@ -15,7 +15,7 @@ export {
 export { calendarPort, loadCalendarFile } from './status/calendar-port.js';
 export type { WorkingCalendarPort } from './status/evaluate/context.js';
 export { DEFAULT_LIVE_OPTIONS, LiveHub, type LiveHubOptions, type LiveServer } from './live/live-hub.js';
-export { defaultSlaPolicy, type SlaPolicy, type WorkingCalendar } from './calendar/index.js';
+export { defaultSlaPolicy, isWorkingDay, type SlaPolicy, type WorkingCalendar } from './calendar/index.js';
 export { EventLog, VersionConflictError, type EventLogHandler } from './event-log/event-log.js';
 export { ConfigAudit } from './audit/config-audit.js';
 export { ExportAudit, type ExportRecord } from './audit/export-audit.js';
@@ -24,6 +24,7 @@ export { createDemoAccounts, DEMO_DISPLAY_USER } from './auth/demo-accounts.js';
 export { SYSTEM_PRINCIPAL } from './auth/principal.js';
 export { SessionTokens } from './auth/sessions.js';
 export { TicketService, type ActionInput, type TicketServiceDeps } from './tickets/ticket-service.js';
+export { TaskService, type TaskServiceDeps } from './tasks/task-service.js';
 export { wallUnitOf } from './tickets/ticket-views.js';
 export { attachTicketFeed, type TicketFeedDeps } from './tickets/ticket-feed.js';
 export { openTicketsForSeriousIncidents } from './incidents/incident-tickets.js';

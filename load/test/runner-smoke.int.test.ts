@@ -21,6 +21,8 @@ beforeAll(async () => {
     ingestPort: 0,
     simulator: false,
     logger: createLogger('load-smoke', 'silent'),
+    // The probe flips a tile red; a fresh catalogue's overdue Plan 02 tasks would hold every unit red already.
+    env: { ...process.env, TASK_PROGRESS_COLOURS: 'false' },
   });
 });
 afterAll(async () => {

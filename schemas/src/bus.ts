@@ -21,6 +21,7 @@ export const SUBJECTS = {
   config: (name: string) => `kh02.workflow.v1.config.${name}`,
   exportAudit: (id: string) => `kh02.workflow.v1.export.${id}`,
   maintenance: (id: string) => `kh02.workflow.v1.maintenance.${id}`,
+  task: (id: string) => `kh02.workflow.v1.task.${id}`,
 } as const;
 
 export function kindFromSubject(subject: string): TelemetryKind | undefined {

@@ -25,3 +25,4 @@ export * from './sources/source-model.js';
 export * from './sources/pull-state.js';
 export * from './maintenance/model.js';
 export * from './vendors/vendor-model.js';
+export * from './tasks/index.js';

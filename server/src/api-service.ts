@@ -92,7 +92,15 @@ export async function startApiService(deps: {
   const workingCalendar = await loadCalendarFile(env.WORKING_CALENDAR_FILE);
   const calendar = calendarPort(workingCalendar);
   const observe = apiObservers(deps.metrics);
-  const records = await createRecords({ env, bus: deps.bus, registry, calendar: workingCalendar, logger, now });
+  const records = await createRecords({
+    env,
+    bus: deps.bus,
+    registry,
+    calendar: workingCalendar,
+    logger,
+    now,
+    taskThresholds: (code) => ((code ? config.overrides[code] : undefined) ?? config.defaults).taskProgress,
+  });
   const status = new StatusService({
     bus: deps.bus,
     clickhouse: deps.clickhouse,
@@ -106,7 +114,11 @@ export async function startApiService(deps: {
     onPipeline: (health) => hub.setPipeline(health),
     onEvaluated: observe.onEvaluated,
     tickets: {
-      reasonsFor: (code) => records.tickets.reasonsFor(code),
+      // A unit's colour also answers for its Plan 02 tasks (overdue, report cadence).
+      reasonsFor: (code, at) => [
+        ...records.tickets.reasonsFor(code),
+        ...(env.TASK_PROGRESS_COLOURS ? records.tasks.reasonsFor(code, at) : []),
+      ],
       summaryFor: (code, at) => records.tickets.summaryFor(code, at),
     },
     maintenance: records.maintenance.book,
@@ -116,6 +128,9 @@ export async function startApiService(deps: {
   records.maintenance.onChange((w) => status.engine.touchSystem(w.system_id));
   // A ticket holds its unit's colour: each change re-evaluates that unit's tile.
   records.tickets.onChange((t) => status.engine.touchUnit(wallUnitOf(t, registry)));
+  records.tasks.onChange((units) => {
+    for (const u of units) if (registry.kindOf(u)) status.engine.touchUnit(u);
+  });
   const io = liveServer(env, records);
   const hub = new LiveHub(io, status.engine, registry, now, {
     ...DEFAULT_LIVE_OPTIONS,
@@ -130,7 +145,14 @@ export async function startApiService(deps: {
   });
   // Built once the event log is replayed (it records the configured sources); the panel reads it from then on.
   const pull: { scheduler?: PullScheduler } = {};
-  const reports = createReportModule({ clickhouse: deps.clickhouse, database: deps.database, registry, logger, now });
+  const reports = createReportModule({
+    clickhouse: deps.clickhouse,
+    database: deps.database,
+    registry,
+    logger,
+    now,
+    tasks: (period) => records.tasks.reportSection(period),
+  });
   const app = await buildApiApp(
     {
       engine: status.engine,
@@ -159,6 +181,7 @@ export async function startApiService(deps: {
         }),
       records: {
         tickets: records.tickets,
+        tasks: records.tasks,
         accounts: records.accounts,
         exportAudit: records.exportAudit,
         maintenance: records.maintenance,

@@ -11,6 +11,7 @@ import { createIngestApp, createWriters } from './ingest-service.js';
 import { startDemoPullSource } from './simulator/demo-pull-source.js';
 import { seedDemoMaintenance } from './simulator/demo-maintenance.js';
 import { DemoSimulator } from './simulator/simulator.js';
+import { seedDemoTasks } from './simulator/demo-tasks.js';
 
 export interface EmbeddedOptions {
   dataDir?: string;
@@ -117,6 +118,9 @@ export async function startEmbeddedSystem(opts: EmbeddedOptions = {}): Promise<E
     void simulator.start().catch((err: unknown) => logger.error({ err }, 'simulator failed to start'));
     await seedDemoMaintenance(api.records.maintenance, registry, Date.now()).catch((err: unknown) =>
       logger.error({ err }, 'demo maintenance window not seeded'),
+    );
+    void seedDemoTasks({ tasks: api.records.tasks, registry, now: Date.now, logger }).catch((err: unknown) =>
+      logger.error({ err }, 'demo task progress failed'),
     );
   }
 

@@ -9,11 +9,14 @@ import {
   createDemoAccounts,
   defaultSlaPolicy,
   EventLog,
+  isWorkingDay,
   ExportAudit,
   MaintenanceService,
   SessionTokens,
   SYSTEM_PRINCIPAL,
+  TaskService,
   TicketService,
+  type Thresholds,
   type WorkingCalendar,
 } from '@kh02/api';
 import type { ApiEnv } from './env/api-env.js';
@@ -26,6 +29,7 @@ export interface Records {
   accounts: AccountService;
   tickets: TicketService;
   maintenance: MaintenanceService;
+  tasks: TaskService;
   attachmentsDir: string;
 }
 
@@ -52,6 +56,8 @@ export async function createRecords(deps: {
   calendar: WorkingCalendar;
   logger: Logger;
   now: () => number;
+  /** The task_progress colour rules, per unit (status thresholds). */
+  taskThresholds: (unitCode?: string) => Thresholds['taskProgress'];
 }): Promise<Records & { start: () => Promise<void> }> {
   const { env, logger, now } = deps;
   const log = new EventLog(deps.bus, logger.child({ component: 'event-log' }));
@@ -72,6 +78,13 @@ export async function createRecords(deps: {
     now,
   });
   const maintenance = new MaintenanceService({ log, registry: deps.registry, now });
+  const tasks = new TaskService({
+    log,
+    registry: deps.registry,
+    now,
+    isWorkingDay: (d) => isWorkingDay(deps.calendar, d),
+    thresholds: deps.taskThresholds,
+  });
   const start = async () => {
     await log.start();
     if (accounts.count() > 0) return;
@@ -97,6 +110,7 @@ export async function createRecords(deps: {
     accounts,
     tickets,
     maintenance,
+    tasks,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),
     start,
   };

@@ -35,6 +35,8 @@ function auditedUrls(ticketId: string): Record<string, string[]> {
     '/system/[id]': [`/system/${system?.id ?? ''}`],
     '/tickets': ['/tickets'],
     '/tickets/[id]': [`/tickets/${ticketId}`],
+    '/tasks': ['/tasks'],
+    '/progress': ['/progress'],
     '/reports': ['/reports'],
     '/sources': ['/sources'],
     '/vendors': ['/vendors', '/vendors?lang=en'],
@@ -130,7 +132,15 @@ describe('accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
   it('has no serious or critical axe findings on the phone pages at 360×800', async () => {
     const page = await signedInPage(360, 800);
     const findings: Record<string, unknown> = {};
-    for (const url of ['/login', '/tickets', `/tickets/${ticketId}`, '/province/01', '/reports']) {
+    for (const url of [
+      '/login',
+      '/tickets',
+      `/tickets/${ticketId}`,
+      '/province/01',
+      '/reports',
+      '/tasks',
+      '/progress',
+    ]) {
       await open(page, url);
       const serious = await seriousAxeFindings(page);
       if (serious.length > 0) findings[url] = serious;

@@ -39,8 +39,8 @@ export type Embedded = EmbeddedSystem;
 export type SystemUnderTest = TestSystem;
 
 /** The whole backend in-process, on free ports, without the demo simulator, serving web/build. */
-export function startSystem(): Promise<SystemUnderTest> {
-  return startTestSystem('web-e2e', { webDir: BUILD_DIR });
+export function startSystem(env?: NodeJS.ProcessEnv): Promise<SystemUnderTest> {
+  return startTestSystem('web-e2e', { webDir: BUILD_DIR, ...(env ? { env } : {}) });
 }
 
 export function token(system: Embedded, id: string): string {

@@ -6,7 +6,7 @@ import { requireCommandCenter, requireSession } from '../auth/auth-hooks.js';
 import { sendError } from '@kh02/platform';
 
 const QuerySchema = z.object({
-  entity: z.enum(['ticket', 'account', 'config', 'export', 'status']).optional(),
+  entity: z.enum(['ticket', 'account', 'config', 'export', 'status', 'task']).optional(),
   entity_id: z.string().max(100).optional(),
   actor: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),

@@ -4,7 +4,7 @@ import type { IncidentCountsProvider } from './incidents.js';
 import { buildReport } from './report-builder.js';
 import { cutoffInstant, reportWindows } from './report-calendar.js';
 import type { ReportConfig } from './report-config.js';
-import type { Report, ReportKind } from '@kh02/schemas';
+import type { Report, ReportKind, TaskReportSection } from '@kh02/schemas';
 import { queryCounterTotals } from './queries/counter-totals.js';
 import { queryRedUnits } from './queries/hot-issues.js';
 import { queryTopProcedures } from './queries/top-procedures.js';
@@ -16,6 +16,8 @@ export interface ReportSources {
   registry: Registry;
   incidents: IncidentCountsProvider;
   config: ReportConfig;
+  /** Plan 02 task progress for the period (local dates); absent where tasks are not wired. */
+  tasks?: (period: { from: string; to: string }) => TaskReportSection;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function computeReport(
     src.incidents.countsByUnit(windows, dataAsOfMs),
     queryRedUnits(src.clickhouse, src.database, dataAsOfMs),
   ]);
-  return buildReport({
+  const report = buildReport({
     kind,
     reportDate,
     cutoffMs: cutoffInstant(kind, reportDate),
@@ -49,4 +51,5 @@ export async function computeReport(
     incidents,
     redUnits,
   });
+  return src.tasks ? { ...report, task_progress: src.tasks(windows.period) } : report;
 }

@@ -5,6 +5,7 @@ import { ClickHouseIncidentCounts, type IncidentCountsProvider } from './inciden
 import { ChromiumPdfRenderer, type PdfRenderer } from './pdf-renderer.js';
 import { DEFAULT_REPORT_CONFIG, type ReportConfig } from './report-config.js';
 import { ReportService } from './report-service.js';
+import type { ReportSources } from './report-compute.js';
 import type { ReportRouteDeps } from './routes.js';
 import { ReportScheduler } from './scheduler.js';
 import { SnapshotStore } from './snapshot-store.js';
@@ -18,6 +19,8 @@ export interface ReportModuleDeps {
   config?: Partial<ReportConfig>;
   /** Defaults to the ClickHouse ticket log (kh02.ticket_events). */
   incidents?: IncidentCountsProvider;
+  /** Plan 02 task progress for the report's section 5 (absent: the report has no such section). */
+  tasks?: ReportSources['tasks'];
   /** Defaults to Debian's Chromium at /usr/bin/chromium. */
   pdf?: PdfRenderer;
   chromiumPath?: string;
@@ -43,6 +46,7 @@ export function createReportModule(deps: ReportModuleDeps): ReportModule {
     incidents: deps.incidents ?? new ClickHouseIncidentCounts(deps.clickhouse, deps.database),
     config,
     store: new SnapshotStore(deps.clickhouse, deps.database),
+    ...(deps.tasks ? { tasks: deps.tasks } : {}),
     now,
     logger,
   });

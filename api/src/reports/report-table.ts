@@ -30,6 +30,7 @@ export const SECTIONS = {
   procedures: '2. TTHC trọng yếu (Top 5)',
   incidents: '3. Tình hình sự cố',
   issues: '4. Các vấn đề nổi cộm cần xin ý kiến chỉ đạo',
+  tasks: '5. Tiến độ nhiệm vụ Kế hoạch 02',
 } as const;
 
 export function headings(report: Report, scope: ScopeReport, status: 'frozen' | 'provisional'): ReportHeadings {
@@ -138,5 +139,43 @@ export function tableRows(report: Report, scope: ScopeReport): TableRow[] {
       note: [`Khẩn cấp từ ${viDateTime(issue.since)}`, ...issue.reasons].join('; '),
     });
   }
+  if (report.task_progress && scope.scope.kind === 'national') rows.push(...taskRows(report.task_progress));
   return rows;
+}
+
+const DIFFICULTY_VI = { internal: 'nội bộ', cross_sector: 'liên ngành', institutional: 'thể chế / vượt thẩm quyền' };
+
+/** Section 5 (national page): completed, overdue and the difficulties that need direction. */
+function taskRows(t: NonNullable<Report['task_progress']>): TableRow[] {
+  const row = (indicator: string, period: string, cumulative: string, note: string): TableRow => ({
+    kind: 'row',
+    section: SECTIONS.tasks,
+    indicator,
+    period,
+    cumulative,
+    change: '',
+    note,
+  });
+  const share = t.assignments > 0 ? viPercent(t.done / t.assignments) : '—';
+  return [
+    section(SECTIONS.tasks),
+    row(
+      'Lượt nhiệm vụ đã hoàn thành',
+      viInteger(t.newly_completed_count),
+      viInteger(t.done),
+      `${share} của ${viInteger(t.assignments)} lượt giao; theo cập nhật của đầu mối đến ${viDateTime(t.as_of)}`,
+    ),
+    row(
+      'Lượt nhiệm vụ quá hạn',
+      '',
+      viInteger(t.overdue),
+      t.overdue_units.map((u) => `${u.unit_name}: ${viInteger(u.overdue)}`).join('; '),
+    ),
+    row(
+      'Khó khăn, vướng mắc cần xin ý kiến chỉ đạo',
+      '',
+      viInteger(t.needs_direction.length),
+      t.needs_direction.map((d) => `NV ${d.task} – ${d.unit_name} (${DIFFICULTY_VI[d.class]}): ${d.text}`).join('; '),
+    ),
+  ];
 }

@@ -87,6 +87,14 @@ export const ThresholdsSchema = z.strictObject({
       .positive()
       .default(3 * 3_600_000),
   }),
+  /** Plan 02 task progress (handbook 7.2): overdue tasks and missed report cadence colour the unit. */
+  taskProgress: z.strictObject({
+    yellowAtOverdue: z.number().int().min(1).default(1),
+    redAtOverdue: z.number().int().min(1).default(3),
+    criticalOverdue: z.enum(['red', 'yellow']).default('red'),
+    cadenceMissed: z.enum(['red', 'yellow']).default('yellow'),
+    dueLocal: HHMM.default('16:00'),
+  }),
   rollup: z.strictObject({
     redIfRedCommuneShare: ratio.default(0.2),
     yellowIfRedCommuneShare: ratio.default(0.05),

@@ -26,7 +26,14 @@ export interface BusReport {
 
 const send = (message: object) => process.send?.(message);
 const logger = createLogger('kh02-bench-system', process.env.LOG_LEVEL ?? 'warn', false);
-const system = await startEmbeddedSystem({ apiPort: 0, ingestPort: 0, simulator: false, logger });
+// The probe measures a tile's flip to red; a fresh catalogue's overdue Plan 02 tasks would hold every unit red already.
+const system = await startEmbeddedSystem({
+  apiPort: 0,
+  ingestPort: 0,
+  simulator: false,
+  logger,
+  env: { ...process.env, TASK_PROGRESS_COLOURS: process.env.TASK_PROGRESS_COLOURS ?? 'false' },
+});
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 

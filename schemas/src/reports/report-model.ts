@@ -91,6 +91,30 @@ export const ScopeReportSchema = z.object({
 });
 export type ScopeReport = z.infer<typeof ScopeReportSchema>;
 
+/** Plan 02 task progress in the report (state when the report was computed; absent in reports made before it existed). */
+export const TaskReportSectionSchema = z.object({
+  as_of: z.string(),
+  assignments: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  newly_completed_count: z.number().int(),
+  /** Assignments reported completed within the report's period (the first 20). */
+  newly_completed: z.array(z.object({ task: z.number().int(), unit_code: z.string(), unit_name: z.string() })),
+  /** Units with the most overdue tasks, worst first. */
+  overdue_units: z.array(z.object({ unit_code: z.string(), unit_name: z.string(), overdue: z.number().int() })),
+  /** Open difficulties classed cross-sector or institutional / beyond authority. */
+  needs_direction: z.array(
+    z.object({
+      task: z.number().int(),
+      unit_code: z.string(),
+      unit_name: z.string(),
+      class: z.enum(['internal', 'cross_sector', 'institutional']),
+      text: z.string(),
+    }),
+  ),
+});
+export type TaskReportSection = z.infer<typeof TaskReportSectionSchema>;
+
 export const ReportSchema = z.object({
   schema_version: z.literal(REPORT_SCHEMA_VERSION),
   kind: ReportKindSchema,
@@ -116,6 +140,7 @@ export const ReportSchema = z.object({
     .default({ incomplete: false, frozen_late: false }),
   national: ScopeReportSchema,
   provinces: z.array(ScopeReportSchema),
+  task_progress: TaskReportSectionSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

@@ -49,6 +49,7 @@ export const INDICATORS = [
   'vendor_incident',
   'incident_reporting',
   'pipeline_lag',
+  'task_progress',
 ] as const;
 export const IndicatorSchema = z.enum(INDICATORS);
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -80,6 +81,7 @@ export const INDICATOR_LABELS: Record<Indicator, { vi: string; en: string }> = {
   vendor_incident: { vi: 'Sự cố do doanh nghiệp báo cáo', en: 'Vendor-reported incident' },
   incident_reporting: { vi: 'Nghĩa vụ báo cáo sự cố', en: 'Incident reporting duty' },
   pipeline_lag: { vi: 'Dữ liệu về Trung tâm bị chậm', en: 'Data feed to the Center is late' },
+  task_progress: { vi: 'Tiến độ nhiệm vụ Kế hoạch 02', en: 'Plan 02 task progress' },
 };
 
 /** Why a unit has its colour: which indicator, its value, the threshold, since when. */

@@ -249,7 +249,7 @@ export type Role = z.infer<typeof RoleSchema>;
 export const WorkflowEventSchema = z.object({
   v: z.literal(1),
   event_id: z.string(),
-  entity: z.enum(['ticket', 'account', 'config', 'export', 'maintenance']),
+  entity: z.enum(['ticket', 'account', 'config', 'export', 'maintenance', 'task']),
   entity_id: z.string(),
   type: z.string(),
   at: z.string(),

@@ -48,6 +48,8 @@ export const ApiEnvSchema = z
           .map((o) => o.trim())
           .filter(Boolean),
       ),
+    /** Plan 02 task progress (overdue tasks, missed report cadence) colours the units: the task_progress indicator. */
+    TASK_PROGRESS_COLOURS: booleanFlag.default(true),
     SIMULATOR: booleanFlag.default(true),
     SIMULATOR_SAMPLE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
     SIMULATOR_COUNTER_EVERY_MS: z.coerce.number().int().min(5_000).default(300_000),

@@ -24,6 +24,7 @@ const SHORT_VI: Record<Indicator, string> = {
   vendor_incident: 'Sự cố doanh nghiệp báo',
   incident_reporting: 'Nợ báo cáo sự cố',
   pipeline_lag: 'Dữ liệu về chậm',
+  task_progress: 'Nhiệm vụ chậm',
 };
 const SHORT_EN: Record<Indicator, string> = {
   online_rate: 'Online',
@@ -46,6 +47,7 @@ const SHORT_EN: Record<Indicator, string> = {
   vendor_incident: 'Vendor incident',
   incident_reporting: 'Incident report due',
   pipeline_lag: 'Feed late',
+  task_progress: 'Tasks behind',
 };
 
 const HANDLING_VI: Record<TicketStatus, string> = {

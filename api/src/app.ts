@@ -24,13 +24,21 @@ import { registerReportRoutes, type ReportRouteDeps } from './reports/index.js';
 import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
 import { installSecurity } from './security.js';
+import type { ContactService } from './people/contacts.js';
+import { registerPeopleRoutes } from './people/routes.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 
 export interface ApiAppDeps extends ReadDeps {
   /** The built wall (SvelteKit static build); served at / when present. */
   webDir?: string;
   readinessChecks: Record<string, () => boolean | Promise<boolean>>;
-  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & { accounts: AccountService; exportAudit: ExportAudit };
+  records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & {
+    accounts: AccountService;
+    exportAudit: ExportAudit;
+    contacts: ContactService;
+  };
+  /** Notification inbox, preferences and duty roster routes; absent in tests that do not need them. */
+  extraRoutes?: (app: FastifyInstance) => void;
   /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
   redEpisodes: TicketRouteDeps['redEpisodes'];
   security: { corsOrigins: string[]; authReads: boolean };
@@ -62,6 +70,12 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerReadRoutes(app, deps);
   registerAuthRoutes(app, { accounts: deps.records.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
+  registerPeopleRoutes(app, {
+    accounts: deps.records.accounts,
+    contacts: deps.records.contacts,
+    registry: deps.registry,
+  });
+  deps.extraRoutes?.(app);
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
   if (deps.reports)

@@ -38,3 +38,7 @@ export {
   PullSourcesFileSchema,
   type PullSource,
 } from './pull/index.js';
+export { ContactService } from './people/contacts.js';
+export { focalRegister } from './people/focal-register.js';
+export { createDemoContacts } from './people/demo-contacts.js';
+export { registerPeopleRoutes, type PeopleRouteDeps } from './people/routes.js';

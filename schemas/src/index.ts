@@ -23,3 +23,4 @@ export * from './auth/principal.js';
 export * from './reports/report-model.js';
 export * from './sources/source-model.js';
 export * from './sources/pull-state.js';
+export * from './people/people-model.js';

@@ -157,6 +157,7 @@ export async function startApiService(deps: {
         tickets: records.tickets,
         accounts: records.accounts,
         exportAudit: records.exportAudit,
+        contacts: records.contacts,
         attachmentsDir: records.attachmentsDir,
         unitStatus: (code) => {
           const tile = status.engine.tile(code) ?? status.engine.child(code);

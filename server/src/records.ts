@@ -6,7 +6,9 @@ import type { Bus, Logger } from '@kh02/platform';
 import {
   AccountService,
   ConfigAudit,
+  ContactService,
   createDemoAccounts,
+  createDemoContacts,
   defaultSlaPolicy,
   EventLog,
   ExportAudit,
@@ -24,6 +26,7 @@ export interface Records {
   exportAudit: ExportAudit;
   accounts: AccountService;
   tickets: TicketService;
+  contacts: ContactService;
   attachmentsDir: string;
 }
 
@@ -68,7 +71,9 @@ export async function createRecords(deps: {
     calendar: deps.calendar,
     policy: defaultSlaPolicy,
     now,
+    person: (id) => accounts.person(id),
   });
+  const contacts = new ContactService(log, deps.registry, now);
   const start = async () => {
     await log.start();
     if (accounts.count() > 0) return;
@@ -84,6 +89,7 @@ export async function createRecords(deps: {
     } else if (env.DEMO_ACCOUNTS) {
       const file = join(env.DATA_DIR, 'demo-accounts.json');
       await createDemoAccounts(accounts, file);
+      await createDemoContacts(contacts);
       logger.info({ file }, 'demo accounts created (one per role); passwords in the file');
     }
   };
@@ -93,6 +99,7 @@ export async function createRecords(deps: {
     exportAudit: new ExportAudit(log, now),
     accounts,
     tickets,
+    contacts,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),
     start,
   };

@@ -53,7 +53,15 @@ const DEMO: Demo[] = [
     role: 'vendor_focal',
     vendor_code: 'VIETTEL',
   },
+  {
+    username: 'vnpt.kythuat',
+    name: 'Đầu mối kỹ thuật VNPT',
+    role: 'vendor_focal',
+    vendor_code: 'VNPT',
+    focal_kind: 'technical',
+  },
   { username: 'nhom3.truong', name: 'Trưởng Nhóm công tác 3', role: 'working_group', group: 'WG3', lead: true },
+  { username: 'nhom3.thanhvien', name: 'Thành viên Nhóm công tác 3', role: 'working_group', group: 'WG3' },
   { username: DEMO_DISPLAY_USER, name: 'Màn hình tường giám sát', role: 'display' },
 ];
 

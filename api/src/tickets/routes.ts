@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   API_ERRORS,
   AssignTicketSchema,
+  AssignPersonSchema,
   AttachmentUploadSchema,
   bilingual,
   CreateTicketSchema,
@@ -72,6 +73,7 @@ const ACTION_BODIES: Record<
   { path: string; schema: z.ZodType<Record<string, unknown>> }
 > = {
   assign: { path: 'assign', schema: AssignTicketSchema },
+  assign_person: { path: 'assign-person', schema: AssignPersonSchema },
   acknowledge: { path: 'acknowledge', schema: z.strictObject({}) },
   start: { path: 'start', schema: z.strictObject({}) },
   report_done: { path: 'done', schema: TextBodySchema('result_report', 10_000) },

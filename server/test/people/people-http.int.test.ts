@@ -38,7 +38,8 @@ describe('contact directory (Phụ lục IX)', () => {
     expect(r.body.contacts.every((c) => `${c.unit_name} ${c.name} ${c.team} ${c.scope}`.includes('Hà Nội'))).toBe(true);
     const narrow = await call<ContactList>('cc.giamsat', 'GET', '/api/v1/contacts?q=vnpt%20HA%20NOI%20sysadmin');
     expect(narrow.body.contacts.map((c) => c.id)).toEqual(['vnpt-hanoi-sysadmin']);
-    expect(narrow.body.contacts[0]).toMatchObject({ phone: expect.any(String), email: expect.stringContaining('@') });
+    expect(narrow.body.contacts[0]?.phone).toMatch(/^024/);
+    expect(narrow.body.contacts[0]?.email).toContain('@');
   });
 
   it('refuses the wall display (403) and a request without a session (401)', async () => {

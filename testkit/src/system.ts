@@ -43,7 +43,8 @@ export async function startTestSystem(prefix: string, opts: TestSystemOptions = 
       simulator: false,
       logger: silent,
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
-      ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
+      // A free port for the demo mailbox: test files run side by side.
+      env: { ...process.env, MAIL_SINK_PORT: '0', ...opts.env },
     });
   const first = await start();
   let pause = gateLiveFeed(first);

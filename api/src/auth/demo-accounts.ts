@@ -19,6 +19,19 @@ const DEMO: Demo[] = [
     block: 'government_local',
   },
   {
+    username: 'cc.giamsat.dang',
+    name: 'Nhóm Giám sát khối Đảng, Quốc hội, MTTQ',
+    role: 'cc_monitoring',
+    block: 'party_na_front',
+  },
+  { username: 'cc.phantich', name: 'Nhóm Phân tích, tổng hợp và báo cáo', role: 'cc_analysis' },
+  {
+    username: 'cc.doanhnghiep',
+    name: 'Nhóm Điều phối doanh nghiệp và hỗ trợ kỹ thuật',
+    role: 'cc_vendor_coordination',
+  },
+  { username: 'cc.trithuc', name: 'Nhóm Quản trị tri thức và hậu cần', role: 'cc_knowledge' },
+  {
     username: 'hanoi.lanhdao',
     name: 'Đầu mối lãnh đạo – Văn phòng Thành ủy Hà Nội',
     role: 'unit_focal',

@@ -14,7 +14,7 @@ import {
 } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import { type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
-import type { Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { EventLog } from '../event-log/event-log.js';
 import { VersionConflictError } from '../event-log/event-log.js';
 import type { CreatedTicket, StoredTicket } from './clocks.js';
@@ -244,6 +244,26 @@ export class TicketService {
     );
     await this.append(id, event, input.idempotencyKey, t.version, digest);
     return this.view(id);
+  }
+
+  /**
+   * Records something the system observed on a ticket (the 24 h escalation): an audited ticket event,
+   * shown in its history. `onceKey` makes it happen once however many replicas or ticks notice it.
+   */
+  async recordSystemEvent(id: string, type: string, data: Record<string, unknown>, onceKey: string): Promise<void> {
+    const t = this.tickets.get(id);
+    if (!t) return;
+    const at = new Date(this.deps.now()).toISOString();
+    const event = this.event(SYSTEM_PRINCIPAL, t, type, { status: t.status }, { status: t.status }, data, at);
+    try {
+      await this.deps.log.append(SUBJECTS.ticket(id), event, {
+        msgId: `ticket:${id}:${onceKey}`,
+        expectedVersion: t.version,
+      });
+    } catch (err) {
+      // The ticket moved meanwhile: the next check sees the new state.
+      if (!(err instanceof VersionConflictError)) throw err;
+    }
   }
 
   reasonsFor(unitCode: string): Reason[] {

@@ -37,6 +37,9 @@ function auditedUrls(ticketId: string): Record<string, string[]> {
     '/tickets/[id]': [`/tickets/${ticketId}`],
     '/reports': ['/reports'],
     '/sources': ['/sources'],
+    '/contacts': ['/contacts', '/contacts?lang=en'],
+    '/notifications': ['/notifications'],
+    '/roster': ['/roster'],
     '/login': ['/login'],
   };
 }
@@ -127,7 +130,15 @@ describe('accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
   it('has no serious or critical axe findings on the phone pages at 360×800', async () => {
     const page = await signedInPage(360, 800);
     const findings: Record<string, unknown> = {};
-    for (const url of ['/login', '/tickets', `/tickets/${ticketId}`, '/province/01', '/reports']) {
+    for (const url of [
+      '/login',
+      '/tickets',
+      `/tickets/${ticketId}`,
+      '/province/01',
+      '/reports',
+      '/notifications',
+      '/contacts',
+    ]) {
       await open(page, url);
       const serious = await seriousAxeFindings(page);
       if (serious.length > 0) findings[url] = serious;

@@ -94,8 +94,11 @@ export function registerNotifyRoutes(app: FastifyInstance, deps: NotifyRouteDeps
 
   app.get<{ Querystring: { week?: string } }>('/api/v1/roster', { preHandler: auth }, (req, reply) => {
     if (!person(req, reply)) return reply;
-    const week = String(req.query.week ?? deps.roster.onDuty().week_start ?? '');
-    return reply.send({ week: deps.roster.week(week) });
+    const week = deps.roster.week(String(req.query.week ?? deps.roster.onDuty().week_start ?? ''));
+    const names: Record<string, string> = {};
+    for (const e of week?.input.entries ?? [])
+      names[e.account_id] = deps.accounts.person(e.account_id)?.name ?? e.account_id;
+    return reply.send({ week: week ? { ...week, names } : null });
   });
 
   app.post('/api/v1/roster', { preHandler: auth }, async (req, reply) => {

@@ -5,6 +5,7 @@
  * Sign-in, tickets and reports live in their own files, merged in below.
  */
 import { AUTH_MESSAGES } from './messages-auth';
+import { PEOPLE_MESSAGES } from './messages-people';
 import { REPORT_MESSAGES } from './messages-reports';
 import { TICKET_MESSAGES } from './messages-tickets';
 
@@ -129,6 +130,7 @@ const vi = {
   ...AUTH_MESSAGES.vi,
   ...TICKET_MESSAGES.vi,
   ...REPORT_MESSAGES.vi,
+  ...PEOPLE_MESSAGES.vi,
 };
 
 export type Messages = typeof vi;
@@ -248,6 +250,7 @@ const en: Messages = {
   ...AUTH_MESSAGES.en,
   ...TICKET_MESSAGES.en,
   ...REPORT_MESSAGES.en,
+  ...PEOPLE_MESSAGES.en,
 };
 
 export const MESSAGES: Record<'vi' | 'en', Messages> = { vi, en };

@@ -20,6 +20,8 @@ import type { ExportAudit } from './audit/export-audit.js';
 import type { AccountService } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerIncidentRoutes } from './incidents/routes.js';
+import { registerMaintenanceRoutes } from './maintenance/routes.js';
+import type { MaintenanceService } from './maintenance/maintenance-service.js';
 import { registerReportRoutes, type ReportRouteDeps } from './reports/index.js';
 import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
@@ -36,6 +38,7 @@ export interface ApiAppDeps extends ReadDeps {
     accounts: AccountService;
     exportAudit: ExportAudit;
     contacts: ContactService;
+    maintenance: MaintenanceService;
   };
   /** Notification inbox, preferences and duty roster routes; absent in tests that do not need them. */
   extraRoutes?: (app: FastifyInstance) => void;
@@ -78,6 +81,7 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   deps.extraRoutes?.(app);
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
+  registerMaintenanceRoutes(app, { accounts: deps.records.accounts, maintenance: deps.records.maintenance });
   if (deps.reports)
     registerReportRoutes(app, {
       ...deps.reports,

@@ -1,7 +1,7 @@
 // The api library: status engine, live feed, read API, tickets, accounts, audit and reports.
 // The composition root (@kh02/server) wires these into a process.
 export { buildApiApp, type ApiAppDeps } from './app.js';
-export { StatusEngine, type StatusEngineDeps, type TicketStatusPort } from './status/engine.js';
+export { StatusEngine, type MaintenancePort, type StatusEngineDeps, type TicketStatusPort } from './status/engine.js';
 export { StatusService, type StatusServiceDeps } from './status/status-service.js';
 export { StatusHistoryStore, type RedSpell } from './status/history-store.js';
 export {
@@ -50,3 +50,5 @@ export { registerNotifyRoutes, type NotifyRouteDeps } from './notify/routes.js';
 export { RosterService } from './roster/roster.js';
 export { createDemoRoster } from './roster/demo-roster.js';
 export { escalateOverdue } from './tickets/escalation.js';
+export { MaintenanceService } from './maintenance/maintenance-service.js';
+export { MaintenanceBook } from './maintenance/maintenance-book.js';

@@ -24,6 +24,7 @@ export const SUBJECTS = {
   /** One subject per delivery key (event × recipient × channel), so its outcome is recorded once. */
   notification: (key: string) => `kh02.workflow.v1.notification.${key}`,
   roster: (weekStart: string) => `kh02.workflow.v1.roster.${weekStart}`,
+  maintenance: (id: string) => `kh02.workflow.v1.maintenance.${id}`,
 } as const;
 
 export function kindFromSubject(subject: string): TelemetryKind | undefined {

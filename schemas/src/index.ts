@@ -24,3 +24,4 @@ export * from './reports/report-model.js';
 export * from './sources/source-model.js';
 export * from './sources/pull-state.js';
 export * from './people/people-model.js';
+export * from './maintenance/model.js';

@@ -123,7 +123,11 @@ export async function startApiService(deps: {
       reasonsFor: (code) => records.tickets.reasonsFor(code),
       summaryFor: (code, at) => records.tickets.summaryFor(code, at),
     },
+    maintenance: records.maintenance.book,
   });
+  // An approved, rejected or cancelled window changes its system's colour at once (opening and closing
+  // in time are picked up by the engine's periodic full pass).
+  records.maintenance.onChange((w) => status.engine.touchSystem(w.system_id));
   // A ticket holds its unit's colour: each change re-evaluates that unit's tile.
   records.tickets.onChange((t) => status.engine.touchUnit(wallUnitOf(t, registry)));
   const io = liveServer(env, records);
@@ -173,6 +177,7 @@ export async function startApiService(deps: {
         accounts: records.accounts,
         exportAudit: records.exportAudit,
         contacts: records.contacts,
+        maintenance: records.maintenance,
         attachmentsDir: records.attachmentsDir,
         unitStatus: (code) => {
           const tile = status.engine.tile(code) ?? status.engine.child(code);

@@ -12,6 +12,7 @@ import {
   defaultSlaPolicy,
   EventLog,
   ExportAudit,
+  MaintenanceService,
   SessionTokens,
   SYSTEM_PRINCIPAL,
   TicketService,
@@ -27,6 +28,7 @@ export interface Records {
   accounts: AccountService;
   tickets: TicketService;
   contacts: ContactService;
+  maintenance: MaintenanceService;
   attachmentsDir: string;
 }
 
@@ -74,6 +76,7 @@ export async function createRecords(deps: {
     person: (id) => accounts.person(id),
   });
   const contacts = new ContactService(log, deps.registry, now);
+  const maintenance = new MaintenanceService({ log, registry: deps.registry, now });
   const start = async () => {
     await log.start();
     if (accounts.count() > 0) return;
@@ -100,6 +103,7 @@ export async function createRecords(deps: {
     accounts,
     tickets,
     contacts,
+    maintenance,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),
     start,
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CounterReport, HealthSample, TelemetryBatchMessage } from '@kh02/schemas';
 import { defaultRegistry } from '@kh02/schemas/registry';
-import { DEFAULT_STATUS_CONFIG, StatusEngine, type WorkingCalendarPort } from '@kh02/api';
+import { DEFAULT_STATUS_CONFIG, StatusEngine, type StatusEngineDeps, type WorkingCalendarPort } from '@kh02/api';
 
 export const registry = defaultRegistry();
 
@@ -22,8 +22,14 @@ export const weekdayCalendar: WorkingCalendarPort = {
   },
 };
 
-export function makeEngine(now: { value: number }) {
-  return new StatusEngine({ registry, config: DEFAULT_STATUS_CONFIG, calendar: weekdayCalendar, now: () => now.value });
+export function makeEngine(now: { value: number }, ports: Pick<StatusEngineDeps, 'tickets' | 'maintenance'> = {}) {
+  return new StatusEngine({
+    registry,
+    config: DEFAULT_STATUS_CONFIG,
+    calendar: weekdayCalendar,
+    now: () => now.value,
+    ...ports,
+  });
 }
 
 export const provinceSystem = (province: string, kind = 'tthc') => {

@@ -1,6 +1,7 @@
 import {
   addDays,
   type ChildTile,
+  type MaintenanceMarker,
   type Reason,
   type StatusChange,
   type TelemetryBatchMessage,
@@ -14,12 +15,19 @@ import { evaluateCommune, type CommuneResult } from './evaluate/commune.js';
 import { makeContext, type EvalContext, type WorkingCalendarPort } from './evaluate/context.js';
 import { evaluateAgency, evaluateProvince, type SystemInput } from './evaluate/rollup.js';
 import { evaluateSystem, type SystemResult } from './evaluate/system.js';
+import { duringMaintenance } from './evaluate/maintenance.js';
 import { agencyTile, communeTile, fullSignature, provinceTile, systemTile, urgentSignature } from './tile-builders.js';
 
 /** Ticket-driven colour and SLA clocks, provided by the tickets module once it exists. */
 export interface TicketStatusPort {
   reasonsFor(unitCode: string, now: number): Reason[];
   summaryFor(unitCode: string, now: number): TicketSummary | null;
+}
+
+/** Approved maintenance windows, provided by the maintenance module. */
+export interface MaintenancePort {
+  activeFor(systemId: string, now: number): { ends_at: string } | undefined;
+  markerFor(unitCode: string, now: number): MaintenanceMarker | undefined;
 }
 
 export interface EngineChanges {
@@ -38,6 +46,7 @@ export interface StatusEngineDeps {
   calendar: WorkingCalendarPort;
   now: () => number;
   tickets?: TicketStatusPort;
+  maintenance?: MaintenancePort;
 }
 
 /**
@@ -73,6 +82,11 @@ export class StatusEngine {
     const touched = applyMessage(this.state, message);
     for (const c of touched.communes) this.dirtyCommunes.add(c);
     for (const s of touched.systems) this.dirtySystems.add(s);
+  }
+
+  /** Marks a system (and so its unit) for re-evaluation (e.g. its maintenance window was approved). */
+  touchSystem(id: string): void {
+    this.dirtySystems.add(id);
   }
 
   /** Marks a unit for re-evaluation (e.g. a ticket changed). */
@@ -181,6 +195,8 @@ export class StatusEngine {
           ctx,
           this.state.incidents.forSystem(s.id),
         );
+        const window = this.deps.maintenance?.activeFor(s.id, ctx.now);
+        if (window) result = duringMaintenance(result, window.ends_at);
         this.systemResults.set(s.id, result);
         this.recordChild(unitCode, systemTile(s, result), ctx, changes);
       }
@@ -209,7 +225,12 @@ export class StatusEngine {
     const systems = this.systemInputs(code, ctx, dirty, changes);
     const extra = this.deps.tickets?.reasonsFor(code, ctx.now) ?? [];
     const rollup = evaluateProvince(communes, systems, thresholdsFor(config, code), ctx, extra);
-    this.recordTile(provinceTile(province, rollup, this.deps.tickets?.summaryFor(code, ctx.now) ?? null), ctx, changes);
+    const tickets = this.deps.tickets?.summaryFor(code, ctx.now) ?? null;
+    this.recordTile(
+      provinceTile(province, rollup, tickets, this.deps.maintenance?.markerFor(code, ctx.now)),
+      ctx,
+      changes,
+    );
   }
 
   private evaluateAgency(
@@ -222,7 +243,8 @@ export class StatusEngine {
     if (!agency) return;
     const systems = this.systemInputs(code, ctx, dirty, changes);
     const rollup = evaluateAgency(systems, this.deps.tickets?.reasonsFor(code, ctx.now) ?? []);
-    this.recordTile(agencyTile(agency, rollup, this.deps.tickets?.summaryFor(code, ctx.now) ?? null), ctx, changes);
+    const tickets = this.deps.tickets?.summaryFor(code, ctx.now) ?? null;
+    this.recordTile(agencyTile(agency, rollup, tickets, this.deps.maintenance?.markerFor(code, ctx.now)), ctx, changes);
   }
 
   private noteStatus(code: string, t: Tile | ChildTile, ctx: EvalContext, changes: EngineChanges): void {

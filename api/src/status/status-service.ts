@@ -11,7 +11,7 @@ import {
 import { STREAMS, type PipelineHealth } from '@kh02/schemas';
 import type { StatusConfig } from './config.js';
 import type { WorkingCalendarPort } from './evaluate/context.js';
-import { StatusEngine, type TicketStatusPort } from './engine.js';
+import { StatusEngine, type MaintenancePort, type TicketStatusPort } from './engine.js';
 import { StatusHistoryStore } from './history-store.js';
 import { earliestCounterDay } from './evaluate/context.js';
 import { rebuildState } from './rebuild.js';
@@ -31,6 +31,7 @@ export interface StatusServiceDeps {
   /** Told how long each evaluation took ('dirty': the changed units, every 200 ms; 'all': the whole wall, every 15 s). */
   onEvaluated?: (scope: 'dirty' | 'all', ms: number) => void;
   tickets?: TicketStatusPort;
+  maintenance?: MaintenancePort;
   onTelemetry?: (message: TelemetryBatchMessage) => void;
 }
 
@@ -57,6 +58,7 @@ export class StatusService {
       calendar: deps.calendar,
       now: deps.now,
       ...(deps.tickets ? { tickets: deps.tickets } : {}),
+      ...(deps.maintenance ? { maintenance: deps.maintenance } : {}),
     });
     this.history = new StatusHistoryStore(deps.clickhouse, deps.database, deps.logger);
     this.engine.onChanges((c) => this.history.record(c.statusChanges));

@@ -1,4 +1,4 @@
-import type { ChildTile, Reason, Tile, TicketSummary, UnitStatus } from '@kh02/schemas';
+import type { ChildTile, MaintenanceMarker, Reason, Tile, TicketSummary, UnitStatus } from '@kh02/schemas';
 import type { Agency, Commune, Province, System } from '@kh02/schemas/registry';
 import type { CommuneResult } from './evaluate/commune.js';
 import { iso } from './evaluate/evaluation.js';
@@ -18,6 +18,7 @@ function topTile(
   block: string | null,
   r: RollupResult,
   tickets: TicketSummary | null,
+  maintenance: MaintenanceMarker | undefined,
 ): Tile {
   return {
     code: unit.code,
@@ -32,14 +33,23 @@ function topTile(
     headline: r.headline,
     tickets,
     data_as_of: iso(r.dataAsOfMs),
+    ...(maintenance ? { maintenance } : {}),
   };
 }
 
-export const provinceTile = (p: Province, r: RollupResult, tickets: TicketSummary | null): Tile =>
-  topTile('province', p, null, r, tickets);
+export const provinceTile = (
+  p: Province,
+  r: RollupResult,
+  tickets: TicketSummary | null,
+  maintenance?: MaintenanceMarker,
+): Tile => topTile('province', p, null, r, tickets, maintenance);
 
-export const agencyTile = (a: Agency, r: RollupResult, tickets: TicketSummary | null): Tile =>
-  topTile('agency', a, a.block, r, tickets);
+export const agencyTile = (
+  a: Agency,
+  r: RollupResult,
+  tickets: TicketSummary | null,
+  maintenance?: MaintenanceMarker,
+): Tile => topTile('agency', a, a.block, r, tickets, maintenance);
 
 export function communeTile(c: Commune, r: CommuneResult): ChildTile {
   const v = r.values;
@@ -72,6 +82,7 @@ export function systemTile(s: System, r: SystemResult): ChildTile {
     metrics: { ...r.metrics },
     vendor: s.vendorCode,
     data_as_of: iso(r.dataAsOfMs),
+    ...(r.maintenanceUntil ? { maintenance_until: r.maintenanceUntil } : {}),
   };
 }
 
@@ -94,5 +105,6 @@ export function fullSignature(t: Tile | ChildTile): string {
     h: 'headline' in t ? Object.values(t.headline).map((v) => (typeof v === 'number' ? round(v) : v)) : null,
     m: 'metrics' in t ? Object.values(t.metrics).map(round) : null,
     k: 'tickets' in t ? t.tickets : null,
+    w: 'maintenance' in t ? t.maintenance : 'maintenance_until' in t ? t.maintenance_until : null,
   });
 }

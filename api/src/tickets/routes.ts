@@ -1,21 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  API_ERRORS,
   AssignTicketSchema,
   AssignPersonSchema,
   AttachmentUploadSchema,
   bilingual,
   CreateTicketSchema,
   TextBodySchema,
-  toFieldIssues,
-  type ApiErrorBody,
   type Reason,
   type UnitStatus,
 } from '@kh02/schemas';
-import { DomainError, sendError } from '@kh02/platform';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendError } from '@kh02/platform';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
@@ -24,6 +21,7 @@ import type { TicketAction } from '@kh02/schemas';
 import type { TicketService } from './ticket-service.js';
 import type { RedEpisode } from './ticket-views.js';
 import { mayReadKpi } from '../auth/access.js';
+import { failWith, idempotencyKeyOf, parseBody } from '../routes/route-bodies.js';
 
 export interface TicketRouteDeps {
   tickets: TicketService;
@@ -39,29 +37,6 @@ export interface TicketRouteDeps {
 const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 const ALLOWED_TYPES =
   /^(image\/(png|jpeg|webp)|application\/pdf|text\/plain|video\/mp4|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet))$/;
-
-function fail(reply: FastifyReply, err: unknown): FastifyReply {
-  if (err instanceof DomainError) {
-    const body: ApiErrorBody = { error: { code: err.code, message: err.bilingualMessage } };
-    return reply.code(err.status).send(body);
-  }
-  throw err;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined {
-  const r = schema.safeParse(body, { reportInput: true });
-  if (r.success) return r.data;
-  void sendError(reply, 'VALIDATION_FAILED', {
-    details: toFieldIssues(r.error),
-    message: API_ERRORS.BAD_REQUEST.message,
-  });
-  return undefined;
-}
-
-const idem = (req: FastifyRequest) => {
-  const h = req.headers['idempotency-key'];
-  return typeof h === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(h) ? h : randomUUID();
-};
 
 const expected = (req: FastifyRequest) => {
   const h = req.headers['if-match'];
@@ -106,22 +81,22 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     try {
       return reply.send(deps.tickets.get(me(req), req.params.id));
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
   app.post('/api/v1/tickets', { preHandler: auth }, async (req, reply) => {
-    const input = parse(CreateTicketSchema, req.body, reply);
+    const input = parseBody(CreateTicketSchema, req.body, reply);
     if (!input) return reply;
     try {
       const unitStatus = input.source === 'wall' ? deps.unitStatus(input.unit_code) : undefined;
       const ticket = await deps.tickets.create(me(req), input, {
-        idempotencyKey: idem(req),
+        idempotencyKey: idempotencyKeyOf(req),
         ...(unitStatus ? { unitStatus } : {}),
       });
       return reply.code(201).send(ticket);
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
@@ -130,7 +105,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     (typeof ACTION_BODIES)[keyof typeof ACTION_BODIES],
   ][]) {
     app.post<{ Params: { id: string } }>(`/api/v1/tickets/:id/${path}`, { preHandler: auth }, async (req, reply) => {
-      const data = parse(schema, req.body ?? {}, reply);
+      const data = parseBody(schema, req.body ?? {}, reply);
       if (!data) return reply;
       try {
         const version = expected(req);
@@ -138,12 +113,12 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
           await deps.tickets.act(me(req), req.params.id, {
             action,
             data,
-            idempotencyKey: idem(req),
+            idempotencyKey: idempotencyKeyOf(req),
             ...(version !== undefined ? { expectedVersion: version } : {}),
           }),
         );
       } catch (err) {
-        return fail(reply, err);
+        return failWith(reply, err);
       }
     });
   }
@@ -152,7 +127,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     '/api/v1/tickets/:id/attachments',
     { preHandler: auth, bodyLimit: 3_200_000 },
     async (req, reply) => {
-      const upload = parse(AttachmentUploadSchema, req.body, reply);
+      const upload = parseBody(AttachmentUploadSchema, req.body, reply);
       if (!upload) return reply;
       const bytes = Buffer.from(upload.content_base64, 'base64');
       if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
@@ -188,12 +163,12 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
           await deps.tickets.act(me(req), req.params.id, {
             action: 'attach',
             data: { attachment },
-            idempotencyKey: idem(req),
+            idempotencyKey: idempotencyKeyOf(req),
             ...(version !== undefined ? { expectedVersion: version } : {}),
           }),
         );
       } catch (err) {
-        return fail(reply, err);
+        return failWith(reply, err);
       }
     },
   );
@@ -212,7 +187,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
           .send(bytes);
       } catch (err) {
-        return fail(reply, err);
+        return failWith(reply, err);
       }
     },
   );

@@ -1,3 +1,4 @@
+import { MaintenanceMarkerSchema } from '../maintenance/model.js';
 import { z } from 'zod';
 import { PartySchema, PrioritySchema, TicketStatusSchema } from '../tickets/model.js';
 import { ReasonSchema, UnitStatusSchema } from './status.js';
@@ -64,6 +65,8 @@ export const TileSchema = z.object({
   tickets: TicketSummarySchema.nullable(),
   /** Newest data time behind this tile (ISO). */
   data_as_of: z.string().nullable(),
+  /** Systems of this unit in an approved maintenance window now (absent when none). */
+  maintenance: MaintenanceMarkerSchema.optional(),
 });
 export type Tile = z.infer<typeof TileSchema>;
 
@@ -79,6 +82,8 @@ export const ChildTileSchema = z.object({
   metrics: z.record(z.string(), z.number().nullable()),
   vendor: z.string().nullable(),
   data_as_of: z.string().nullable(),
+  /** A system in an approved maintenance window: when it ends (ISO). */
+  maintenance_until: z.string().optional(),
 });
 export type ChildTile = z.infer<typeof ChildTileSchema>;
 

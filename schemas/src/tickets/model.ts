@@ -255,7 +255,7 @@ export type Role = z.infer<typeof RoleSchema>;
 export const WorkflowEventSchema = z.object({
   v: z.literal(1),
   event_id: z.string(),
-  entity: z.enum(['ticket', 'account', 'config', 'export', 'contact', 'notification', 'roster']),
+  entity: z.enum(['ticket', 'account', 'config', 'export', 'maintenance', 'contact', 'notification', 'roster']),
   entity_id: z.string(),
   type: z.string(),
   at: z.string(),

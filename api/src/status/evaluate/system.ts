@@ -17,6 +17,8 @@ export interface SystemMetrics {
 
 export interface SystemResult extends Evaluation {
   metrics: SystemMetrics;
+  /** Set while an approved maintenance window is open (evaluate/maintenance.ts): when it ends. */
+  maintenanceUntil?: string;
 }
 
 const avg = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);

@@ -5,6 +5,7 @@
  * The full name stays in the tile's accessible name and tooltip.
  */
 import type { Lang } from '@kh02/schemas';
+import { AGENCY_BLOCK_NAMES, type AgencyBlock } from '@kh02/schemas/registry';
 
 const SHORT: Readonly<Record<string, { vi: string; en?: string }>> = {
   DUMTTQ: { vi: 'Đảng ủy MTTQ, các đoàn thể TW', en: 'Party Cttee of the VFF & mass orgs' },
@@ -21,4 +22,14 @@ const SHORT: Readonly<Record<string, { vi: string; en?: string }>> = {
 export function tileName(code: string, full: { vi: string; en: string }, lang: Lang): string {
   const short = SHORT[code];
   return (lang === 'en' ? short?.en : short?.vi) ?? full[lang];
+}
+
+/** Block headings over one-tile blocks: the court and the procuracy by their usual abbreviations (TAND, VKSND). */
+const SHORT_BLOCKS: Partial<Record<AgencyBlock, { vi: string; en: string }>> = {
+  supreme_court: { vi: 'TAND tối cao', en: 'Supreme Court' },
+  supreme_procuracy: { vi: 'VKSND tối cao', en: 'Supreme Procuracy' },
+};
+
+export function blockHeading(block: AgencyBlock, narrow: boolean, lang: Lang): string {
+  return ((narrow ? SHORT_BLOCKS[block] : undefined) ?? AGENCY_BLOCK_NAMES[block])[lang];
 }

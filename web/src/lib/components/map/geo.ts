@@ -72,7 +72,7 @@ export const LABEL_MOVES: Readonly<Record<string, [number, number]>> = {
   '37': [107.05, 19.45], // Ninh Bình
 };
 
-/** Labels shifted inside their own province, away from a neighbour's label (no leader line). */
+/** Labels shifted inside their own province, to a roomier spot than its centre (label-layout.ts does the rest). */
 const LABEL_NUDGES: Readonly<Record<string, [number, number]>> = {
   '75': [106.85, 11.95], // Đồng Nai, clear of Lâm Đồng and TP. Hồ Chí Minh
   '19': [105.85, 22.27], // Thái Nguyên, clear of Lạng Sơn
@@ -82,19 +82,6 @@ const LABEL_NUDGES: Readonly<Record<string, [number, number]>> = {
 
 export function labelPoint(f: ProvinceFeature): [number, number] {
   return LABEL_MOVES[f.properties.code] ?? LABEL_NUDGES[f.properties.code] ?? f.properties.label;
-}
-
-export function leaderLines(base: ProvinceCollection) {
-  return {
-    type: 'FeatureCollection' as const,
-    features: base.features
-      .filter((f) => f.properties.code in LABEL_MOVES)
-      .map((f) => ({
-        type: 'Feature' as const,
-        properties: { code: f.properties.code },
-        geometry: { type: 'LineString' as const, coordinates: [f.properties.label, labelPoint(f)] },
-      })),
-  };
 }
 
 /**

@@ -24,7 +24,6 @@ export function baseStyle(): StyleSpecification {
       [PROVINCE_SOURCE]: { type: 'geojson', data: EMPTY },
       archipelagos: { type: 'geojson', data: EMPTY },
       islands: { type: 'geojson', data: EMPTY },
-      leaders: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': WALL_BG } },
@@ -45,12 +44,6 @@ export function baseStyle(): StyleSpecification {
         type: 'line',
         source: 'archipelagos',
         paint: { 'line-color': '#9DB2C9', 'line-width': 1.5, 'line-dasharray': [3, 2] },
-      },
-      {
-        id: 'leaders',
-        type: 'line',
-        source: 'leaders',
-        paint: { 'line-color': '#C9D6E5', 'line-width': 1.2 },
       },
       {
         id: 'islands',
@@ -77,7 +70,6 @@ export function scaledPaint(scale: number): [layer: string, property: string, va
   return [
     [LINE_LAYER, 'line-width', 1.2 * scale],
     ['archipelago-frame', 'line-width', 1.5 * scale],
-    ['leaders', 'line-width', 1.2 * scale],
     ['islands', 'circle-radius', 3 * scale],
     ['islands', 'circle-stroke-width', 1 * scale],
   ];

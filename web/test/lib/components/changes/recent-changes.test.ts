@@ -14,7 +14,7 @@ const change = (code: string, at: string, to: StatusChange['to'], reasons = [rea
 });
 
 describe('RecentChanges', () => {
-  it('lists changes in the order given (newest first) with Vietnam time, unit name, colours and why', () => {
+  it('lists changes in the order given (newest first) with Vietnam time, unit name, spoken colours and why', () => {
     render(RecentChanges, {
       changes: [change('01', '2026-11-23T09:58:00Z', 'red'), change('BCA', '2026-11-23T09:40:00Z', 'yellow', [])],
       lang: 'vi',
@@ -25,9 +25,9 @@ describe('RecentChanges', () => {
     expect(items[0]?.textContent).toContain('Hà Nội');
     expect(items[0]?.textContent).toContain(`Trực tuyến 79,5${NBSP}%`);
     expect(items[0]?.querySelector('a')?.getAttribute('href')).toBe('/province/01');
-    expect(items[0]?.querySelector('a')?.getAttribute('aria-label')).toBe(
-      '16:58: Hà Nội chuyển từ Bình thường sang Khẩn cấp',
-    );
+    // The link's name is its own visible text plus the spoken colours (no aria-label that could drift from it).
+    expect(items[0]?.querySelector('a')?.hasAttribute('aria-label')).toBe(false);
+    expect(items[0]?.querySelector('.sr-only')?.textContent).toBe('từ Bình thường sang Khẩn cấp:');
     expect(items[1]?.querySelector('a')?.getAttribute('href')).toBe('/agency/BCA');
   });
 

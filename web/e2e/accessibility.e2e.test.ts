@@ -125,7 +125,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
       }
     await screenshot(page, 'a11y-last-route-1920.png');
     expect(findings).toEqual({});
-  });
+    // Some 25 URLs at a few seconds each on a shared machine: more than the default 90 s.
+  }, 240_000);
 
   it('has no serious or critical axe findings on the phone pages at 360×800', async () => {
     const page = await signedInPage(360, 800);

@@ -109,5 +109,7 @@ function stepNote(e: WorkflowEvent): string | null {
   const text = d.text ?? d.result_report ?? d.verification_note ?? d.reason;
   if (typeof text === 'string') return text;
   if (e.type === 'attachment_added') return (d.attachment as AttachmentMeta).name;
+  // A hand-over's step names the person it went to (an assignment's step names the party).
+  if (e.type === 'person_assigned') return (d.person as { name: string }).name;
   return null;
 }

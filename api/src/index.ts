@@ -49,6 +49,6 @@ export { NotificationOutbox, type OutboxDeps } from './notify/outbox.js';
 export { registerNotifyRoutes, type NotifyRouteDeps } from './notify/routes.js';
 export { RosterService } from './roster/roster.js';
 export { createDemoRoster } from './roster/demo-roster.js';
-export { escalateOverdue } from './tickets/escalation.js';
+export { escalateOverdue, watchClocks } from './tickets/escalation.js';
 export { MaintenanceService } from './maintenance/maintenance-service.js';
 export { MaintenanceBook } from './maintenance/maintenance-book.js';

@@ -102,6 +102,31 @@ export class NotificationOutbox {
       if (d.state === 'pending' && d.nextAt <= now && d.notBefore <= now) await this.deliver(d);
   }
 
+  /**
+   * A condition the api observed rather than an event on the log (an SLA clock at 80 % or breached):
+   * planned once under `triggerId`, like an event.
+   */
+  async raise(triggerId: string, ticketId: string, type: string, data: Record<string, unknown>): Promise<void> {
+    if (this.state.notifications.has(triggerId) || this.triggers.has(triggerId)) return;
+    const at = new Date(this.deps.now()).toISOString();
+    const actor = { id: SYSTEM_PRINCIPAL.id, role: SYSTEM_PRINCIPAL.role, name: SYSTEM_PRINCIPAL.name };
+    await this.enqueue({
+      v: 1,
+      event_id: triggerId,
+      entity: 'ticket',
+      entity_id: ticketId,
+      type,
+      at,
+      actor,
+      unit_code: '',
+      issue_type: 0,
+      priority: '',
+      before: null,
+      after: null,
+      data,
+    });
+  }
+
   async markRead(p: Principal, ids: string[]): Promise<void> {
     await this.record(p, `r-${hashKey(p.id)}`, 'read', { person: p.id, ids }, this.state.readVersion(p.id));
   }

@@ -44,7 +44,9 @@ const uniq = (people: Principal[]) => [...new Map(people.map((p) => [p.id, p])).
  * Who gets what (issue 14): a new P1/P2 ticket → Coordination (who assign it), the
  * suggested handling party and whoever is on duty; an assignment → the assignee's
  * focal points or members; a hand-over → that person; the 24 h escalation → the
- * Tổ trưởng and the unit's leadership focal point. Anything else notifies nobody.
+ * Tổ trưởng and the unit's leadership focal point; the verify, assign, respond and
+ * acknowledge clocks at 80 % and at breach → Coordination and (once routed) the
+ * assignee, a P1/P2 breach also the Tổ trưởng. Anything else notifies nobody.
  */
 export function planFor(ctx: RuleContext): Plan | null {
   const { event: e, ticket: t, people, registry } = ctx;
@@ -113,7 +115,36 @@ export function planFor(ctx: RuleContext): Plan | null {
         ),
       };
     }
+    case 'clock_near_breach':
+    case 'clock_breached': {
+      const kind = String(e.data.kind);
+      const label = CLOCK_NAMES[kind] ?? { vi: kind, en: kind };
+      const breached = e.type === 'clock_breached';
+      const routed = kind === 'respond' || kind === 'acknowledge';
+      return {
+        audience: uniq([
+          ...byRole('cc_coordination'),
+          ...(routed ? ofParty(t.assignee) : []),
+          ...(breached && URGENT.has(t.priority) ? byRole('cc_lead') : []),
+        ]),
+        teams: breached && URGENT.has(t.priority),
+        title: breached
+          ? { vi: `${tag} Quá hạn: ${label.vi}`, en: `${tag} Overdue: ${label.en}` }
+          : { vi: `${tag} Sắp quá hạn (80 %): ${label.vi}`, en: `${tag} 80 % used: ${label.en}` },
+        body: line(
+          `Thời hạn "${label.vi}" ${breached ? 'đã quá' : 'đã dùng 80 %'}; hạn lúc ${String(e.data.deadline)}.`,
+          `The "${label.en}" deadline ${breached ? 'has passed' : 'is 80 % used'}; due ${String(e.data.deadline)}.`,
+        ),
+      };
+    }
     default:
       return null;
   }
 }
+
+const CLOCK_NAMES: Record<string, BilingualText> = {
+  verify: { vi: 'xác minh, phân loại', en: 'verify and classify' },
+  assign: { vi: 'giao việc', en: 'assign' },
+  respond: { vi: 'phản hồi theo SLA', en: 'SLA response' },
+  acknowledge: { vi: 'xác nhận tiếp nhận', en: 'acknowledge' },
+};

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '@kh02/platform';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { TicketService } from './ticket-service.js';
@@ -27,4 +28,26 @@ export async function escalateOverdue(tickets: TicketService, logger: Logger): P
     }
   }
   return recorded;
+}
+
+const WATCHED = new Set(['verify', 'assign', 'respond', 'acknowledge']);
+
+/**
+ * SLA clocks at 80 % and at breach: each (ticket, clock, state, start) is raised
+ * once to the notification outbox, which plans it once under that key.
+ */
+export async function watchClocks(
+  tickets: TicketService,
+  raise: (triggerId: string, ticketId: string, type: string, data: Record<string, unknown>) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  for (const t of tickets.list(SYSTEM_PRINCIPAL, { active: true }))
+    for (const c of t.clocks) {
+      if (!WATCHED.has(c.kind) || (c.state !== 'near_breach' && c.state !== 'breached')) continue;
+      const type = c.state === 'breached' ? 'clock_breached' : 'clock_near_breach';
+      const id = createHash('sha256').update(`${t.id}|${c.kind}|${type}|${c.started_at}`).digest('hex').slice(0, 32);
+      await raise(`clock-${id}`, t.id, type, { kind: c.kind, deadline: c.deadline }).catch((err: unknown) =>
+        logger.warn({ err, ticket: t.id, clock: c.kind }, 'clock alert not planned; retried next check'),
+      );
+    }
 }

@@ -17,7 +17,7 @@ import type { Delivery, Notifier } from '../../src/notify/notifier.js';
 import { NotificationOutbox } from '../../src/notify/outbox.js';
 import { ContactService } from '../../src/people/contacts.js';
 import { RosterService } from '../../src/roster/roster.js';
-import { escalateOverdue } from '../../src/tickets/escalation.js';
+import { escalateOverdue, watchClocks } from '../../src/tickets/escalation.js';
 import { TicketService } from '../../src/tickets/ticket-service.js';
 import { realCalendar } from '../support/calendar.js';
 
@@ -144,6 +144,39 @@ describe('24 h without a response escalates to the Tổ trưởng', () => {
     expect(world.email.sent.map((d) => d.to.id).sort()).toEqual(['u-cc.totruong', 'u-hanoi.lanhdao']);
     expect(world.email.sent[0]?.title).toContain('Leo thang');
     expect(world.email.sent[0]?.link).toBe(`https://kh02.test/tickets/${id}`);
+  });
+});
+
+describe('SLA clocks at 80 % and at breach', () => {
+  it('alert Coordination once per clock and state; a P1 breach also reaches the Tổ trưởng', async () => {
+    await world.tickets.create(
+      world.coord,
+      {
+        title: 'Mất kết nối',
+        description: 'Mô tả',
+        unit_code: '01',
+        issue_type: 2,
+        priority: 'P1',
+        topic: 'general',
+        source: 'manual',
+      },
+      { idempotencyKey: 'create-clock' },
+    );
+    await world.outbox.tick();
+    world.email.sent.length = 0;
+    const raise = (...a: Parameters<NotificationOutbox['raise']>) => world.outbox.raise(...a);
+    // Assign within 30 min of creation: 80 % at 24 min.
+    now += 25 * 60_000;
+    await watchClocks(world.tickets, raise, silent);
+    await watchClocks(world.tickets, raise, silent);
+    await world.outbox.tick();
+    const near = world.email.sent.filter((d) => d.title.includes('Sắp quá hạn (80 %): giao việc'));
+    expect(near.map((d) => d.to.id)).toEqual(['u-cc.dieuphoi']);
+    now += 6 * 60_000;
+    await watchClocks(world.tickets, raise, silent);
+    await world.outbox.tick();
+    const late = world.email.sent.filter((d) => d.title.includes('Quá hạn: giao việc'));
+    expect(late.map((d) => d.to.id).sort()).toEqual(['u-cc.dieuphoi', 'u-cc.totruong']);
   });
 });
 

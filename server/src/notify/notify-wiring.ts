@@ -3,6 +3,7 @@ import { Counter, metric } from '@kh02/platform';
 import {
   EmailNotifier,
   escalateOverdue,
+  watchClocks,
   NotificationOutbox,
   registerNotifyRoutes,
   RosterService,
@@ -149,7 +150,10 @@ export async function createNotifications(deps: {
       if (env.DEMO_ACCOUNTS && lead && roster.week(mondayOf(now())) === null)
         await createDemoRoster(roster, lead, now());
       outbox.start();
-      escalation = setInterval(() => void escalateOverdue(records.tickets, log), env.ESCALATION_CHECK_MS);
+      escalation = setInterval(() => {
+        void escalateOverdue(records.tickets, log);
+        void watchClocks(records.tickets, (...a) => outbox.raise(...a), log);
+      }, env.ESCALATION_CHECK_MS);
     },
     stop: async () => {
       clearInterval(escalation);

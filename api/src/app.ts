@@ -27,6 +27,8 @@ import { registerSourceRoutes } from './sources/index.js';
 import { registerReadRoutes, type ReadDeps } from './routes/read-routes.js';
 import { registerReplayRoutes } from './routes/replay-routes.js';
 import { installSecurity } from './security.js';
+import type { ContactService } from './people/contacts.js';
+import { registerPeopleRoutes } from './people/routes.js';
 import { registerTicketRoutes, type TicketRouteDeps } from './tickets/routes.js';
 import { registerVendorRoutes } from './vendors/index.js';
 import { registerTaskRoutes } from './tasks/routes.js';
@@ -39,10 +41,13 @@ export interface ApiAppDeps extends ReadDeps {
   records: Omit<TicketRouteDeps, 'now' | 'redEpisodes'> & {
     accounts: AccountService;
     exportAudit: ExportAudit;
+    contacts: ContactService;
     maintenance: MaintenanceService;
     /** Plan 02 tasks; absent in tests that do not need them. */
     tasks?: TaskService;
   };
+  /** Notification inbox, preferences and duty roster routes; absent in tests that do not need them. */
+  extraRoutes?: (app: FastifyInstance) => void;
   /** Red spells of wall units since a time, for the "% red routed within 24 h" KPI. */
   redEpisodes: TicketRouteDeps['redEpisodes'];
   security: { corsOrigins: string[]; authReads: boolean };
@@ -76,6 +81,12 @@ export async function buildApiApp(deps: ApiAppDeps, logger: Logger): Promise<Fas
   registerAuthRoutes(app, { accounts: deps.records.accounts, registry: deps.registry });
   registerTicketRoutes(app, { ...deps.records, now: deps.now, redEpisodes: deps.redEpisodes });
   if (deps.records.tasks) registerTaskRoutes(app, { tasks: deps.records.tasks, accounts: deps.records.accounts });
+  registerPeopleRoutes(app, {
+    accounts: deps.records.accounts,
+    contacts: deps.records.contacts,
+    registry: deps.registry,
+  });
+  deps.extraRoutes?.(app);
   registerAuditRoutes(app, { accounts: deps.records.accounts, clickhouse: deps.clickhouse, database: deps.database });
   registerIncidentRoutes(app, { accounts: deps.records.accounts, engine: deps.engine, now: deps.now });
   registerMaintenanceRoutes(app, { accounts: deps.records.accounts, maintenance: deps.records.maintenance });

@@ -39,5 +39,17 @@ export {
   PullSourcesFileSchema,
   type PullSource,
 } from './pull/index.js';
+export { ContactService } from './people/contacts.js';
+export { focalRegister } from './people/focal-register.js';
+export { createDemoContacts } from './people/demo-contacts.js';
+export { registerPeopleRoutes, type PeopleRouteDeps } from './people/routes.js';
+export { EmailNotifier, type SmtpSettings } from './notify/email-notifier.js';
+export { TeamsWebhookNotifier, ZaloZnsNotifier } from './notify/http-notifiers.js';
+export { PermanentDeliveryError, type Delivery, type Notifier } from './notify/notifier.js';
+export { NotificationOutbox, type OutboxDeps } from './notify/outbox.js';
+export { registerNotifyRoutes, type NotifyRouteDeps } from './notify/routes.js';
+export { RosterService } from './roster/roster.js';
+export { createDemoRoster } from './roster/demo-roster.js';
+export { escalateOverdue, watchClocks } from './tickets/escalation.js';
 export { MaintenanceService } from './maintenance/maintenance-service.js';
 export { MaintenanceBook } from './maintenance/maintenance-book.js';

@@ -20,6 +20,10 @@ export const SUBJECTS = {
   account: (userId: string) => `kh02.workflow.v1.account.${userId}`,
   config: (name: string) => `kh02.workflow.v1.config.${name}`,
   exportAudit: (id: string) => `kh02.workflow.v1.export.${id}`,
+  contact: (id: string) => `kh02.workflow.v1.contact.${id}`,
+  /** One subject per delivery key (event × recipient × channel), so its outcome is recorded once. */
+  notification: (key: string) => `kh02.workflow.v1.notification.${key}`,
+  roster: (weekStart: string) => `kh02.workflow.v1.roster.${weekStart}`,
   maintenance: (id: string) => `kh02.workflow.v1.maintenance.${id}`,
   task: (id: string) => `kh02.workflow.v1.task.${id}`,
 } as const;

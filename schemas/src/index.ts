@@ -23,6 +23,7 @@ export * from './auth/principal.js';
 export * from './reports/report-model.js';
 export * from './sources/source-model.js';
 export * from './sources/pull-state.js';
+export * from './people/people-model.js';
 export * from './maintenance/model.js';
 export * from './vendors/vendor-model.js';
 export * from './tasks/index.js';

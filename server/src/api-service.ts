@@ -26,6 +26,7 @@ import type { ApiEnv } from './env/api-env.js';
 import { apiObservers } from './metrics.js';
 import { createRecords, type Records } from './records.js';
 import { createPullScheduler } from './pull-wiring.js';
+import { createNotifications, type Notifications } from './notify/notify-wiring.js';
 
 export interface ApiService {
   app: FastifyInstance;
@@ -33,6 +34,7 @@ export interface ApiService {
   status: StatusService;
   hub: LiveHub;
   records: Records;
+  notifications: Notifications;
   url: string;
   close(): Promise<void>;
 }
@@ -100,6 +102,18 @@ export async function startApiService(deps: {
     logger,
     now,
     taskThresholds: (code) => ((code ? config.overrides[code] : undefined) ?? config.defaults).taskProgress,
+  });
+  // Built before the log replays, so the outbox sees every ticket event it must still notify.
+  const listening: { url?: string } = {};
+  const notifications = await createNotifications({
+    env,
+    records,
+    registry,
+    calendar: workingCalendar,
+    logger,
+    metrics: deps.metrics,
+    now,
+    publicUrl: () => listening.url ?? `http://${env.API_HOST}:${env.API_PORT}`,
   });
   const status = new StatusService({
     bus: deps.bus,
@@ -174,6 +188,7 @@ export async function startApiService(deps: {
       httpTimeouts: env,
       metrics: deps.metrics,
       pullStates: () => pull.scheduler?.states() ?? [],
+      extraRoutes: (a) => notifications.registerRoutes(a),
       redEpisodes: (fromMs) =>
         status.history.redEpisodes(fromMs, (code) => {
           const kind = registry.kindOf(code);
@@ -184,6 +199,7 @@ export async function startApiService(deps: {
         tasks: records.tasks,
         accounts: records.accounts,
         exportAudit: records.exportAudit,
+        contacts: records.contacts,
         maintenance: records.maintenance,
         attachmentsDir: records.attachmentsDir,
         unitStatus: (code) => {
@@ -207,21 +223,25 @@ export async function startApiService(deps: {
     'built-in defaults (api/src/calendar/sla-policy.ts)',
   );
   await status.start();
+  await notifications.start();
   hub.seedRecentChanges(status.history.recent(30, (code) => status.engine.tile(code) !== undefined));
   hub.start();
   reports.scheduler.start();
   pull.scheduler = await createPullScheduler(env, { bus: deps.bus, registry, logger, now, config: records.config });
   pull.scheduler.start();
   const address = await app.listen({ host: env.API_HOST, port: env.API_PORT, backlog: env.API_LISTEN_BACKLOG });
+  listening.url = address.replace('[::1]', '127.0.0.1');
   return {
     app,
     io,
     status,
     hub,
     records,
+    notifications,
     url: address.replace('[::1]', '127.0.0.1'),
     close: async () => {
       hub.stop();
+      await notifications.stop();
       await pull.scheduler?.stop();
       await status.stop();
       await reports.close();

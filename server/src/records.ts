@@ -6,7 +6,9 @@ import type { Bus, Logger } from '@kh02/platform';
 import {
   AccountService,
   ConfigAudit,
+  ContactService,
   createDemoAccounts,
+  createDemoContacts,
   defaultSlaPolicy,
   EventLog,
   isWorkingDay,
@@ -28,6 +30,7 @@ export interface Records {
   exportAudit: ExportAudit;
   accounts: AccountService;
   tickets: TicketService;
+  contacts: ContactService;
   maintenance: MaintenanceService;
   tasks: TaskService;
   attachmentsDir: string;
@@ -76,7 +79,9 @@ export async function createRecords(deps: {
     calendar: deps.calendar,
     policy: defaultSlaPolicy,
     now,
+    person: (id) => accounts.person(id),
   });
+  const contacts = new ContactService(log, deps.registry, now);
   const maintenance = new MaintenanceService({ log, registry: deps.registry, now });
   const tasks = new TaskService({
     log,
@@ -100,6 +105,7 @@ export async function createRecords(deps: {
     } else if (env.DEMO_ACCOUNTS) {
       const file = join(env.DATA_DIR, 'demo-accounts.json');
       await createDemoAccounts(accounts, file);
+      await createDemoContacts(contacts);
       logger.info({ file }, 'demo accounts created (one per role); passwords in the file');
     }
   };
@@ -109,6 +115,7 @@ export async function createRecords(deps: {
     exportAudit: new ExportAudit(log, now),
     accounts,
     tickets,
+    contacts,
     maintenance,
     tasks,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(env.DATA_DIR, 'attachments'),

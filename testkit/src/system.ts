@@ -45,7 +45,8 @@ export async function startTestSystem(prefix: string, opts: TestSystemOptions = 
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
       // Plan 02 tasks are all past their 2025 deadlines on a fresh data directory, which would turn every unit
       // red; tests about other indicators keep their colours, and task tests turn the indicator back on.
-      env: { ...process.env, TASK_PROGRESS_COLOURS: 'false', ...opts.env },
+      // A free port for the demo mailbox: test files run side by side.
+      env: { ...process.env, TASK_PROGRESS_COLOURS: 'false', MAIL_SINK_PORT: '0', ...opts.env },
     });
   const first = await start();
   let pause = gateLiveFeed(first);

@@ -40,6 +40,9 @@ function auditedUrls(ticketId: string): Record<string, string[]> {
     '/reports': ['/reports'],
     '/sources': ['/sources'],
     '/vendors': ['/vendors', '/vendors?lang=en'],
+    '/contacts': ['/contacts', '/contacts?lang=en'],
+    '/notifications': ['/notifications'],
+    '/roster': ['/roster'],
     '/login': ['/login'],
     '/replay': ['/replay', '/replay?lang=en'],
   };
@@ -140,6 +143,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
       '/reports',
       '/tasks',
       '/progress',
+      '/notifications',
+      '/contacts',
     ]) {
       await open(page, url);
       const serious = await seriousAxeFindings(page);

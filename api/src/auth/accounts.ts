@@ -102,6 +102,17 @@ export class AccountService {
     return this.byId.size;
   }
 
+  /** An active account's principal (to name a person a ticket is handed to, or a notification's recipient). */
+  person(id: string): Principal | undefined {
+    const a = this.byId.get(id);
+    return a && !a.disabled ? this.principal(a) : undefined;
+  }
+
+  /** Every active account, as principals (the focal-point register and notification recipients read these). */
+  people(): Principal[] {
+    return [...this.byId.values()].filter((a) => !a.disabled).map((a) => this.principal(a));
+  }
+
   list(): Record<string, unknown>[] {
     return [...this.byId.values()].map((a) => publicView(a));
   }

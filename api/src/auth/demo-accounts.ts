@@ -19,6 +19,19 @@ const DEMO: Demo[] = [
     block: 'government_local',
   },
   {
+    username: 'cc.giamsat.dang',
+    name: 'Nhóm Giám sát khối Đảng, Quốc hội, MTTQ',
+    role: 'cc_monitoring',
+    block: 'party_na_front',
+  },
+  { username: 'cc.phantich', name: 'Nhóm Phân tích, tổng hợp và báo cáo', role: 'cc_analysis' },
+  {
+    username: 'cc.doanhnghiep',
+    name: 'Nhóm Điều phối doanh nghiệp và hỗ trợ kỹ thuật',
+    role: 'cc_vendor_coordination',
+  },
+  { username: 'cc.trithuc', name: 'Nhóm Quản trị tri thức và hậu cần', role: 'cc_knowledge' },
+  {
     username: 'hanoi.lanhdao',
     name: 'Đầu mối lãnh đạo – Văn phòng Thành ủy Hà Nội',
     role: 'unit_focal',
@@ -53,7 +66,15 @@ const DEMO: Demo[] = [
     role: 'vendor_focal',
     vendor_code: 'VIETTEL',
   },
+  {
+    username: 'vnpt.kythuat',
+    name: 'Đầu mối kỹ thuật VNPT',
+    role: 'vendor_focal',
+    vendor_code: 'VNPT',
+    focal_kind: 'technical',
+  },
   { username: 'nhom3.truong', name: 'Trưởng Nhóm công tác 3', role: 'working_group', group: 'WG3', lead: true },
+  { username: 'nhom3.thanhvien', name: 'Thành viên Nhóm công tác 3', role: 'working_group', group: 'WG3' },
   { username: DEMO_DISPLAY_USER, name: 'Màn hình tường giám sát', role: 'display' },
 ];
 

@@ -14,7 +14,7 @@ export class VersionConflictError extends Error {
  * append as it arrives. The writer copies it to ClickHouse as the audit log.
  */
 export class EventLog {
-  private readonly handlers = new Map<WorkflowEvent['entity'], EventLogHandler>();
+  private readonly handlers = new Map<WorkflowEvent['entity'], EventLogHandler[]>();
   private subscription: Subscription | undefined;
   private appliedSeq = 0;
 
@@ -23,8 +23,9 @@ export class EventLog {
     private readonly logger: Logger,
   ) {}
 
+  /** Handlers of one entity run in registration order (the tickets' projection before the notification rules that read it). */
   on(entity: WorkflowEvent['entity'], handler: EventLogHandler): void {
-    this.handlers.set(entity, handler);
+    this.handlers.set(entity, [...(this.handlers.get(entity) ?? []), handler]);
   }
 
   /** Subscribes and resolves once everything already in the log has been applied. */
@@ -91,6 +92,6 @@ export class EventLog {
   }
 
   private dispatch(event: WorkflowEvent, seq: number): void {
-    this.handlers.get(event.entity)?.(event, seq);
+    for (const handler of this.handlers.get(event.entity) ?? []) handler(event, seq);
   }
 }

@@ -16,6 +16,8 @@ export function applyTicketEvent(
     if (current) return current;
     const created: StoredTicket = {
       ...(e.data.ticket as CreatedTicket),
+      // Tickets created before persons could be named carry no such field.
+      assignee_person: (e.data.ticket as Partial<CreatedTicket>).assignee_person ?? null,
       created_by_name: e.actor.name,
       history: [step(e, 'created')],
       version: seq,
@@ -33,12 +35,16 @@ export function applyTicketEvent(
   switch (e.type) {
     case 'assigned':
       t.assignee = e.data.assignee as Party;
+      t.assignee_person = (e.data.person as StoredTicket['assignee_person'] | undefined) ?? null;
       t.collaborators = (e.data.collaborators as Party[]) ?? [];
       t.assigned_at = e.at;
       // A new assignee starts a fresh acknowledgement.
       t.acknowledged_at = null;
       t.started_at = null;
       if (typeof e.data.deadline === 'string') t.deadline = e.data.deadline;
+      break;
+    case 'person_assigned':
+      t.assignee_person = e.data.person as StoredTicket['assignee_person'];
       break;
     case 'acknowledged':
       t.acknowledged_at = e.at;
@@ -103,5 +109,7 @@ function stepNote(e: WorkflowEvent): string | null {
   const text = d.text ?? d.result_report ?? d.verification_note ?? d.reason;
   if (typeof text === 'string') return text;
   if (e.type === 'attachment_added') return (d.attachment as AttachmentMeta).name;
+  // A hand-over's step names the person it went to (an assignment's step names the party).
+  if (e.type === 'person_assigned') return (d.person as { name: string }).name;
   return null;
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AssignTicketSchema,
+  AssignPersonSchema,
   AttachmentUploadSchema,
   bilingual,
   CreateTicketSchema,
@@ -47,6 +48,7 @@ const ACTION_BODIES: Record<
   { path: string; schema: z.ZodType<Record<string, unknown>> }
 > = {
   assign: { path: 'assign', schema: AssignTicketSchema },
+  assign_person: { path: 'assign-person', schema: AssignPersonSchema },
   acknowledge: { path: 'acknowledge', schema: z.strictObject({}) },
   start: { path: 'start', schema: z.strictObject({}) },
   report_done: { path: 'done', schema: TextBodySchema('result_report', 10_000) },

@@ -14,12 +14,12 @@ import {
 } from '@kh02/schemas';
 import type { Registry } from '@kh02/schemas/registry';
 import { type SlaPolicy, type WorkingCalendar } from '../calendar/index.js';
-import type { Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { EventLog } from '../event-log/event-log.js';
 import { VersionConflictError } from '../event-log/event-log.js';
 import type { CreatedTicket, StoredTicket } from './clocks.js';
 import { nextStatus, type TicketAction } from '@kh02/schemas';
-import { canCreate, canView, denial } from '@kh02/schemas';
+import { canCreate, canView, denial, represents } from '@kh02/schemas';
 import { applyTicketEvent } from './projection.js';
 import { defaultRouting } from './routing.js';
 import { AppliedCommandKeys, commandDigest, idempotencyConflict } from './command-keys.js';
@@ -39,6 +39,8 @@ export interface TicketServiceDeps {
   calendar: WorkingCalendar;
   policy: SlaPolicy;
   now: () => number;
+  /** An account by id, to name the person a ticket is handed to (absent: persons cannot be named). */
+  person?: (id: string) => Principal | undefined;
 }
 
 export interface ActionInput {
@@ -59,6 +61,7 @@ const newTicketId = (now: number, principalId: string, idempotencyKey: string) =
 
 const EVENT_TYPES: Record<TicketAction, string> = {
   assign: 'assigned',
+  assign_person: 'person_assigned',
   acknowledge: 'acknowledged',
   start: 'started',
   report_done: 'done_reported',
@@ -186,6 +189,7 @@ export class TicketService {
       suggested_assignee: routing.assignee,
       suggested_collaborators: routing.collaborators,
       assignee: null,
+      assignee_person: null,
       collaborators: [],
       detected_at: input.detected_at ? new Date(input.detected_at).toISOString() : at,
       created_at: at,
@@ -228,6 +232,13 @@ export class TicketService {
     const next = nextStatus(t.status, input.action);
     if (!next.ok) throw new DomainError('INVALID_TRANSITION', 409, next.message);
     if (input.action === 'assign') this.checkAssignee(input.data.assignee as Party);
+    const data = { ...input.data };
+    if (typeof data.person_id === 'string') {
+      const party = input.action === 'assign' ? (input.data.assignee as Party) : t.assignee;
+      const person = this.checkPerson(data.person_id, party);
+      delete data.person_id;
+      data.person = { id: person.id, name: person.name };
+    }
     const at = new Date(this.deps.now()).toISOString();
     const event = this.event(
       p,
@@ -235,11 +246,31 @@ export class TicketService {
       EVENT_TYPES[input.action],
       { status: t.status, assignee: t.assignee },
       { status: next.status, ...(input.action === 'assign' ? { assignee: input.data.assignee } : {}) },
-      { ...input.data, idempotency_key: input.idempotencyKey, request_digest: digest },
+      { ...data, idempotency_key: input.idempotencyKey, request_digest: digest },
       at,
     );
     await this.append(id, event, input.idempotencyKey, t.version, digest);
     return this.view(id);
+  }
+
+  /**
+   * Records something the system observed on a ticket (the 24 h escalation): an audited ticket event,
+   * shown in its history. `onceKey` makes it happen once however many replicas or ticks notice it.
+   */
+  async recordSystemEvent(id: string, type: string, data: Record<string, unknown>, onceKey: string): Promise<void> {
+    const t = this.tickets.get(id);
+    if (!t) return;
+    const at = new Date(this.deps.now()).toISOString();
+    const event = this.event(SYSTEM_PRINCIPAL, t, type, { status: t.status }, { status: t.status }, data, at);
+    try {
+      await this.deps.log.append(SUBJECTS.ticket(id), event, {
+        msgId: `ticket:${id}:${onceKey}`,
+        expectedVersion: t.version,
+      });
+    } catch (err) {
+      // The ticket moved meanwhile: the next check sees the new state.
+      if (!(err instanceof VersionConflictError)) throw err;
+    }
   }
 
   reasonsFor(unitCode: string): Reason[] {
@@ -285,6 +316,21 @@ export class TicketService {
           `Assignee ${party.code} is not in the preconfigured list.`,
         ),
       );
+  }
+
+  /** The person must be an active account that belongs to the party the ticket is routed to. */
+  private checkPerson(personId: string, party: Party | null): Principal {
+    const person = this.deps.person?.(personId);
+    if (!person || !represents(person, party))
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        bilingual(
+          `Người được giao ${personId} không phải thành viên của đơn vị/nhóm được giao phiếu.`,
+          `Person ${personId} is not a member of the party the ticket is routed to.`,
+        ),
+      );
+    return person;
   }
 
   private conflict(): DomainError {

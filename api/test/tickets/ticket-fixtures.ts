@@ -58,6 +58,7 @@ export function storedTicket(overrides: Partial<StoredTicket> = {}): StoredTicke
     suggested_assignee: null,
     suggested_collaborators: [],
     assignee: null,
+    assignee_person: null,
     collaborators: [],
     detected_at: created,
     created_at: created,

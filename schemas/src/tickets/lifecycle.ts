@@ -2,7 +2,16 @@ import { bilingual, type BilingualText } from '../i18n.js';
 import { TICKET_STATUS_LABELS, type TicketStatus } from './model.js';
 
 export type TicketAction =
-  'assign' | 'acknowledge' | 'start' | 'report_done' | 'close' | 'reopen' | 'cancel' | 'comment' | 'attach';
+  | 'assign'
+  | 'assign_person'
+  | 'acknowledge'
+  | 'start'
+  | 'report_done'
+  | 'close'
+  | 'reopen'
+  | 'cancel'
+  | 'comment'
+  | 'attach';
 
 const OPEN: TicketStatus[] = ['created', 'assigned', 'acknowledged', 'in_progress'];
 const LIVE: TicketStatus[] = [...OPEN, 'done'];
@@ -15,6 +24,8 @@ const LIVE: TicketStatus[] = [...OPEN, 'done'];
  */
 export const TRANSITIONS: Record<TicketAction, { from: TicketStatus[]; to: TicketStatus | 'same' }> = {
   assign: { from: OPEN, to: 'assigned' },
+  // Handing a routed ticket to one member of the assignee party changes who works on it, not its status.
+  assign_person: { from: ['assigned', 'acknowledged', 'in_progress'], to: 'same' },
   acknowledge: { from: ['assigned'], to: 'acknowledged' },
   start: { from: ['acknowledged'], to: 'in_progress' },
   report_done: { from: ['in_progress'], to: 'done' },
@@ -27,6 +38,7 @@ export const TRANSITIONS: Record<TicketAction, { from: TicketStatus[]; to: Ticke
 
 export const ACTION_LABELS: Record<TicketAction, BilingualText> = {
   assign: bilingual('giao', 'assign'),
+  assign_person: bilingual('giao cho thành viên', 'hand to a member'),
   acknowledge: bilingual('xác nhận tiếp nhận', 'acknowledge'),
   start: bilingual('bắt đầu xử lý', 'start'),
   report_done: bilingual('báo cáo hoàn thành', 'report done'),

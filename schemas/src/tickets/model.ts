@@ -141,6 +141,8 @@ export const TicketSchema = z.object({
   suggested_assignee: PartySchema.nullable(),
   suggested_collaborators: z.array(PartySchema),
   assignee: PartySchema.nullable(),
+  /** The person inside the assignee party who handles it (a working-group member, a focal point), once named. */
+  assignee_person: z.object({ id: z.string(), name: z.string() }).nullable(),
   collaborators: z.array(PartySchema),
   detected_at: z.string(),
   created_at: z.string(),
@@ -213,9 +215,13 @@ export type CreateTicket = z.infer<typeof CreateTicketSchema>;
 
 export const AssignTicketSchema = z.strictObject({
   assignee: PartySchema,
+  /** Optionally the person (an account of that party) who handles it. */
+  person_id: z.string().min(1).max(64).optional(),
   collaborators: z.array(PartySchema).max(10).default([]),
   deadline: z.iso.datetime({ offset: true }).optional(),
 });
+/** `assign_person`: the lead of the assignee party hands the ticket to one of its members. */
+export const AssignPersonSchema = z.strictObject({ person_id: z.string().min(1).max(64) });
 /** The body of an action that carries one piece of free text (a result report, a reason, a comment). */
 export const TextBodySchema = (field: string, max: number, min = 1) =>
   z.strictObject({ [field]: multilineText(max, min) });
@@ -249,7 +255,7 @@ export type Role = z.infer<typeof RoleSchema>;
 export const WorkflowEventSchema = z.object({
   v: z.literal(1),
   event_id: z.string(),
-  entity: z.enum(['ticket', 'account', 'config', 'export', 'maintenance', 'task']),
+  entity: z.enum(['ticket', 'account', 'config', 'export', 'maintenance', 'task', 'contact', 'notification', 'roster']),
   entity_id: z.string(),
   type: z.string(),
   at: z.string(),

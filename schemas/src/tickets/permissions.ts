@@ -5,11 +5,19 @@ import { nextStatus, type TicketAction } from './lifecycle.js';
 import type { Party, Ticket } from './model.js';
 
 /** Is this person (one of) the party the ticket is routed to or working with? */
-function represents(p: Principal, party: Party | null): boolean {
+export function represents(p: Principal, party: Party | null): boolean {
   if (!party) return false;
   if (party.kind === 'vendor') return p.role === 'vendor_focal' && p.vendorCode === party.code;
   if (party.kind === 'unit') return p.role === 'unit_focal' && p.unitCode === party.code;
   return p.role === 'working_group' && p.group === party.code;
+}
+
+/** Does this person lead the party: a working group's lead, a unit's leadership focal point, a vendor's senior focal point? */
+export function leads(p: Principal, party: Party | null): boolean {
+  if (!represents(p, party)) return false;
+  if (party?.kind === 'working_group') return p.lead === true;
+  if (party?.kind === 'unit') return p.focalKind === 'leadership';
+  return true;
 }
 
 function ownUnit(p: Principal, registry: Registry, unitCode: string): boolean {
@@ -49,6 +57,13 @@ export function denial(p: Principal, action: TicketAction, t: TicketScope, regis
         : bilingual(
             'Chỉ Nhóm Điều phối và Giao việc hoặc Tổ trưởng được giao/hủy phiếu.',
             'Only the Coordination & Assignment team or the team lead may assign or cancel.',
+          );
+    case 'assign_person':
+      return ROUTING_ROLES.includes(p.role) || leads(p, t.assignee)
+        ? null
+        : bilingual(
+            'Chỉ trưởng nhóm / lãnh đạo của đơn vị được giao (hoặc Nhóm Điều phối) được giao phiếu cho thành viên.',
+            'Only the lead of the assigned party (or Coordination) may hand the ticket to a member.',
           );
     case 'close':
     case 'reopen':

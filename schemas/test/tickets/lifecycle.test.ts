@@ -4,6 +4,7 @@ import { nextStatus, TRANSITIONS, type TicketAction } from '@kh02/schemas';
 
 const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>> = {
   assign: { created: 'assigned', assigned: 'assigned', acknowledged: 'assigned', in_progress: 'assigned' },
+  assign_person: { assigned: 'assigned', acknowledged: 'acknowledged', in_progress: 'in_progress' },
   acknowledge: { assigned: 'acknowledged' },
   start: { acknowledged: 'in_progress' },
   report_done: { in_progress: 'done' },

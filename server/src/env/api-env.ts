@@ -9,6 +9,7 @@ import {
 } from '@kh02/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { NotifyEnvShape } from './notify-env.js';
 
 /** Shipped files (config, the built wall) resolve from the repository, whatever the working directory. */
 const repoPath = (rel: string) => join(repoRoot(import.meta.url), rel);
@@ -57,6 +58,7 @@ export const ApiEnvSchema = z
     PULL_SOURCES_FILE: z.string().optional(),
     /** 32 bytes (hex or base64url) sealing the pull credentials; default: DATA_DIR/pull-credentials.key. */
     PULL_CREDENTIALS_KEY: z.string().optional(),
+    ...NotifyEnvShape,
     ...HttpTimeoutsEnvShape,
   })
   .transform((e) => {

@@ -35,6 +35,7 @@ export function ticket(over: Partial<Ticket> = {}): Ticket {
     suggested_assignee: { kind: 'unit', code: '01' },
     suggested_collaborators: [{ kind: 'working_group', code: 'WG1' }],
     assignee: null,
+    assignee_person: null,
     collaborators: [],
     detected_at: '2026-11-23T09:00:00Z',
     created_at: '2026-11-23T09:00:00Z',

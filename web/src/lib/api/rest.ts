@@ -49,7 +49,7 @@ export interface RestClientOptions {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   /** Extra headers, e.g. Idempotency-Key and If-Match on ticket commands. */
   headers?: Record<string, string>;

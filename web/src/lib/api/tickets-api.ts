@@ -34,11 +34,12 @@ export interface NewTicket {
 }
 
 export type CommandAction =
-  'assign' | 'acknowledge' | 'start' | 'report_done' | 'close' | 'reopen' | 'cancel' | 'comment';
+  'assign' | 'assign_person' | 'acknowledge' | 'start' | 'report_done' | 'close' | 'reopen' | 'cancel' | 'comment';
 
 /** URL segment of each command (api/src/tickets/routes.ts ACTION_BODIES). */
 const ACTION_PATH: Record<CommandAction, string> = {
   assign: 'assign',
+  assign_person: 'assign-person',
   acknowledge: 'acknowledge',
   start: 'start',
   report_done: 'done',

@@ -43,6 +43,8 @@ const vi = {
     cancelled: 'Hủy phiếu',
     commented: 'Ý kiến',
     attachment_added: 'Đính kèm tệp',
+    person_assigned: 'Giao cho thành viên',
+    escalated: 'Leo thang: quá 24 giờ chưa phản hồi',
   },
   statusAfter: 'Trạng thái sau bước này',
 };
@@ -90,6 +92,8 @@ const en: TicketDetailMessages = {
     cancelled: 'Cancelled',
     commented: 'Comment',
     attachment_added: 'File attached',
+    person_assigned: 'Handed to a member',
+    escalated: 'Escalated: no response for 24 h',
   },
   statusAfter: 'Status after this step',
 };

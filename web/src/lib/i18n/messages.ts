@@ -5,6 +5,7 @@
  * Sign-in, tickets and reports live in their own files, merged in below.
  */
 import { AUTH_MESSAGES } from './messages-auth';
+import { PEOPLE_MESSAGES } from './messages-people';
 import { REPORT_MESSAGES } from './messages-reports';
 import { TICKET_MESSAGES } from './messages-tickets';
 import { VENDOR_MESSAGES } from './messages-vendors';
@@ -136,6 +137,7 @@ const vi = {
   ...TICKET_MESSAGES.vi,
   ...REPORT_MESSAGES.vi,
   ...VENDOR_MESSAGES.vi,
+  ...PEOPLE_MESSAGES.vi,
 };
 
 export type Messages = typeof vi;
@@ -261,6 +263,7 @@ const en: Messages = {
   ...TICKET_MESSAGES.en,
   ...REPORT_MESSAGES.en,
   ...VENDOR_MESSAGES.en,
+  ...PEOPLE_MESSAGES.en,
 };
 
 export const MESSAGES: Record<'vi' | 'en', Messages> = { vi, en };

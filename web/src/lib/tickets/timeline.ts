@@ -20,6 +20,8 @@ export const STEP_KINDS = [
   'cancelled',
   'commented',
   'attachment_added',
+  'person_assigned',
+  'escalated',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -67,6 +67,7 @@ const vi = {
       onDutyNow: 'Đang trực',
       officeHours: 'Giờ hành chính',
       nobody: 'chưa có lịch trực',
+      peopleCount: (n: number) => `${n} người`,
     },
     ticket: {
       person: 'Người xử lý',
@@ -144,6 +145,7 @@ const en: PeopleMessages = {
       onDutyNow: 'On duty',
       officeHours: 'Office hours',
       nobody: 'no roster',
+      peopleCount: (n: number) => (n === 1 ? '1 person' : `${n} people`),
     },
     ticket: {
       person: 'Handled by',

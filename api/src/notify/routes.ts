@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
-import { fail, parseBody, person } from '../people/route-helpers.js';
+import { person } from '../people/route-helpers.js';
+import { failWith, parseBody } from '../routes/route-bodies.js';
 import type { RosterService } from '../roster/roster.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 import type { NotificationOutbox } from './outbox.js';
@@ -39,7 +40,7 @@ export function registerNotifyRoutes(app: FastifyInstance, deps: NotifyRouteDeps
       await deps.outbox.markRead(p, body.ids);
       return reply.code(204).send();
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
@@ -64,7 +65,7 @@ export function registerNotifyRoutes(app: FastifyInstance, deps: NotifyRouteDeps
         channels_enabled: deps.outbox.enabledChannels(),
       });
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
@@ -85,7 +86,7 @@ export function registerNotifyRoutes(app: FastifyInstance, deps: NotifyRouteDeps
       }));
       return reply.send({ ticket_id: t.id, deliveries });
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
@@ -110,7 +111,7 @@ export function registerNotifyRoutes(app: FastifyInstance, deps: NotifyRouteDeps
       await deps.roster.publish(p, input);
       return reply.code(201).send({ week: deps.roster.week(input.week_start) });
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 }

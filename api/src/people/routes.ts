@@ -5,7 +5,8 @@ import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
 import type { ContactService } from './contacts.js';
 import { focalRegister } from './focal-register.js';
-import { fail, parseBody, person } from './route-helpers.js';
+import { person } from './route-helpers.js';
+import { failWith, parseBody } from '../routes/route-bodies.js';
 
 export interface PeopleRouteDeps {
   accounts: AccountService;
@@ -44,7 +45,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: PeopleRouteDeps
     try {
       return reply.send(await deps.contacts.put(p, req.params.id, input));
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 

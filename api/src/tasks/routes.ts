@@ -1,50 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import {
-  API_ERRORS,
   bilingual,
   TaskAssignSchema,
   TaskCreateSchema,
   TaskStatusSchema,
   TaskUpdateSchema,
   TaskVerifySchema,
-  toFieldIssues,
-  type ApiErrorBody,
 } from '@kh02/schemas';
-import { DomainError, sendError } from '@kh02/platform';
+import { sendError } from '@kh02/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import type { AccountService } from '../auth/accounts.js';
 import { requireSession } from '../auth/auth-hooks.js';
 import type { Principal } from '../auth/principal.js';
 import type { TaskFilter, TaskService } from './task-service.js';
+import { failWith, idempotencyKeyOf, parseBody } from '../routes/route-bodies.js';
 
 export interface TaskRouteDeps {
   tasks: TaskService;
   accounts: AccountService;
 }
 
-function fail(reply: FastifyReply, err: unknown): FastifyReply {
-  if (err instanceof DomainError) {
-    const body: ApiErrorBody = { error: { code: err.code, message: err.bilingualMessage } };
-    return reply.code(err.status).send(body);
-  }
-  throw err;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined {
-  const r = schema.safeParse(body, { reportInput: true });
-  if (r.success) return r.data;
-  void sendError(reply, 'VALIDATION_FAILED', {
-    details: toFieldIssues(r.error),
-    message: API_ERRORS.BAD_REQUEST.message,
-  });
-  return undefined;
-}
-
-const idem = (req: FastifyRequest) => {
-  const h = req.headers['idempotency-key'];
-  return typeof h === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(h) ? h : randomUUID();
-};
 const expected = (req: FastifyRequest) => {
   const h = req.headers['if-match'];
   return typeof h === 'string' && /^\d+$/.test(h) ? Number(h) : undefined;
@@ -98,29 +72,29 @@ export function registerTaskRoutes(app: FastifyInstance, deps: TaskRouteDeps): v
     try {
       return reply.send(deps.tasks.get(me(req), n));
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
   app.post('/api/v1/tasks', { preHandler: auth }, async (req, reply) => {
-    const input = parse(TaskCreateSchema, req.body, reply);
+    const input = parseBody(TaskCreateSchema, req.body, reply);
     if (!input) return reply;
     try {
-      return reply.code(201).send(await deps.tasks.create(me(req), input, { idempotencyKey: idem(req) }));
+      return reply.code(201).send(await deps.tasks.create(me(req), input, { idempotencyKey: idempotencyKeyOf(req) }));
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
   app.post<{ Params: { n: string } }>('/api/v1/tasks/:n/assignments', { preHandler: auth }, async (req, reply) => {
     const n = taskNo(req.params.n);
     if (n === undefined) return sendError(reply, 'NOT_FOUND');
-    const input = parse(TaskAssignSchema, req.body, reply);
+    const input = parseBody(TaskAssignSchema, req.body, reply);
     if (!input) return reply;
     try {
-      return reply.send(await deps.tasks.assign(me(req), n, input, { idempotencyKey: idem(req) }));
+      return reply.send(await deps.tasks.assign(me(req), n, input, { idempotencyKey: idempotencyKeyOf(req) }));
     } catch (err) {
-      return fail(reply, err);
+      return failWith(reply, err);
     }
   });
 
@@ -130,18 +104,18 @@ export function registerTaskRoutes(app: FastifyInstance, deps: TaskRouteDeps): v
     async (req, reply) => {
       const n = taskNo(req.params.n);
       if (n === undefined) return sendError(reply, 'NOT_FOUND');
-      const input = parse(TaskUpdateSchema, req.body, reply);
+      const input = parseBody(TaskUpdateSchema, req.body, reply);
       if (!input) return reply;
       const version = expected(req);
       try {
         return reply.send(
           await deps.tasks.update(me(req), n, req.params.unit, input, {
-            idempotencyKey: idem(req),
+            idempotencyKey: idempotencyKeyOf(req),
             ...(version !== undefined ? { expectedVersion: version } : {}),
           }),
         );
       } catch (err) {
-        return fail(reply, err);
+        return failWith(reply, err);
       }
     },
   );
@@ -152,18 +126,18 @@ export function registerTaskRoutes(app: FastifyInstance, deps: TaskRouteDeps): v
     async (req, reply) => {
       const n = taskNo(req.params.n);
       if (n === undefined) return sendError(reply, 'NOT_FOUND');
-      const input = parse(TaskVerifySchema, req.body, reply);
+      const input = parseBody(TaskVerifySchema, req.body, reply);
       if (!input) return reply;
       const version = expected(req);
       try {
         return reply.send(
           await deps.tasks.verify(me(req), n, req.params.unit, input, {
-            idempotencyKey: idem(req),
+            idempotencyKey: idempotencyKeyOf(req),
             ...(version !== undefined ? { expectedVersion: version } : {}),
           }),
         );
       } catch (err) {
-        return fail(reply, err);
+        return failWith(reply, err);
       }
     },
   );
